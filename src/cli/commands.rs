@@ -1,0 +1,302 @@
+//! The headless commands: each writes to `out`/`err` and returns the process exit code.
+
+use std::io::Write;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{Command, query_date};
+use crate::io::{self, DatasetError};
+use crate::model::{Dataset, Level, Word};
+use crate::timeline::Timeline;
+
+/// Exit code: success (warnings allowed).
+pub const EXIT_OK: u8 = 0;
+/// Exit code: a file has errors or could not be read or written.
+pub const EXIT_DATA_ERROR: u8 = 1;
+/// Exit code: the command line itself is wrong.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs one headless command and returns the exit code.
+pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let result = match command {
+        Command::Validate { files } => validate(files, out),
+        Command::Stats {
+            file,
+            at,
+            level,
+            json,
+        } => load_for_query(file, err).and_then(|dataset| {
+            stats(&dataset, query_date(*at), *level, *json, out).map_err(CommandError::from)
+        }),
+        Command::Members {
+            file,
+            body_id,
+            at,
+            level,
+            json,
+        } => load_for_query(file, err)
+            .and_then(|dataset| members(&dataset, body_id, query_date(*at), *level, *json, out)),
+        Command::Convert { input, output } => convert(input, output, err),
+    };
+    match result {
+        Ok(code) => code,
+        Err(CommandError::Dataset(error)) => {
+            let _ = writeln!(err, "{error}");
+            EXIT_DATA_ERROR
+        }
+        Err(CommandError::Usage(message)) => {
+            let _ = writeln!(err, "error: {message}");
+            EXIT_USAGE
+        }
+        Err(CommandError::Output(error)) => {
+            let _ = writeln!(err, "error: could not write the output: {error}");
+            EXIT_DATA_ERROR
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum CommandError {
+    #[error(transparent)]
+    Dataset(#[from] DatasetError),
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Output(#[from] std::io::Error),
+}
+
+/// Loads a dataset, printing its warnings to `err`.
+fn load_for_query(file: &Path, err: &mut dyn Write) -> Result<Dataset, CommandError> {
+    let (dataset, report) = io::load(file)?;
+    for issue in &report.issues {
+        writeln!(err, "{}", report.format_issue(issue))?;
+    }
+    Ok(dataset)
+}
+
+fn validate(files: &[std::path::PathBuf], out: &mut dyn Write) -> Result<u8, CommandError> {
+    let mut code = EXIT_OK;
+    for file in files {
+        match io::load(file) {
+            Ok((dataset, report)) => {
+                for issue in &report.issues {
+                    writeln!(out, "{}", report.format_issue(issue))?;
+                }
+                writeln!(
+                    out,
+                    "{}: {}; {} actors, {} bodies, {} relations, {} events",
+                    report.file,
+                    report.summary(),
+                    dataset.actors.len(),
+                    dataset.bodies.len(),
+                    dataset.relations.len(),
+                    dataset.events.len()
+                )?;
+            }
+            Err(DatasetError::Invalid(report)) => {
+                writeln!(out, "{report}")?;
+                code = EXIT_DATA_ERROR;
+            }
+            Err(error) => {
+                writeln!(out, "{error}")?;
+                code = EXIT_DATA_ERROR;
+            }
+        }
+    }
+    Ok(code)
+}
+
+#[derive(Serialize)]
+struct StatsJson<'a> {
+    at: String,
+    level: &'static str,
+    bodies: Vec<BodyStatsJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct BodyStatsJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    members: u32,
+    first_event: Option<String>,
+    latest_event: Option<String>,
+}
+
+fn stats(
+    dataset: &Dataset,
+    at: jiff::civil::Date,
+    level: Level,
+    json: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let timeline = Timeline::build(dataset);
+    let counts = timeline.counts_at(at, level);
+    let bodies: Vec<BodyStatsJson<'_>> = dataset
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| {
+            let span = timeline.body_event_span(crate::timeline::BodyIx(i as u32), at);
+            BodyStatsJson {
+                id: &body.id,
+                name: &body.name,
+                kind: body.kind.word(),
+                members: counts[i],
+                first_event: span.map(|(first, _)| first.to_string()),
+                latest_event: span.map(|(_, latest)| latest.to_string()),
+            }
+        })
+        .collect();
+    if json {
+        let document = StatsJson {
+            at: at.to_string(),
+            level: level.word(),
+            bodies,
+        };
+        serde_json::to_writer_pretty(&mut *out, &document)?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    writeln!(out, "As of {at}, level {}:", level.word())?;
+    let id_width = bodies.iter().map(|b| b.id.len()).max().unwrap_or(2).max(2);
+    writeln!(
+        out,
+        "{:<id_width$}  {:>7}  {:<12}  {:<10}  {:<10}  name",
+        "id", "members", "kind", "first", "latest"
+    )?;
+    for body in &bodies {
+        writeln!(
+            out,
+            "{:<id_width$}  {:>7}  {:<12}  {:<10}  {:<10}  {}",
+            body.id,
+            body.members,
+            body.kind,
+            body.first_event.as_deref().unwrap_or("-"),
+            body.latest_event.as_deref().unwrap_or("-"),
+            body.name
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
+#[derive(Serialize)]
+struct MembersJson<'a> {
+    body: &'a str,
+    at: String,
+    level: &'static str,
+    members: Vec<MemberJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MemberJson<'a> {
+    actor: &'a str,
+    name: &'a str,
+    iso3: Option<&'a str>,
+    status: &'static str,
+    since: String,
+    source: &'a str,
+}
+
+fn members(
+    dataset: &Dataset,
+    body_id: &str,
+    at: jiff::civil::Date,
+    level: Level,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<u8, CommandError> {
+    let timeline = Timeline::build(dataset);
+    let Some(body) = timeline.body_ix(body_id) else {
+        let mut ids: Vec<&str> = dataset.bodies.iter().map(|b| b.id.as_str()).collect();
+        ids.sort_unstable();
+        return Err(CommandError::Usage(format!(
+            "no body with id \"{body_id}\" (known ids: {})",
+            ids.join(", ")
+        )));
+    };
+    let mut members: Vec<MemberJson<'_>> = timeline
+        .members(body, at, level)
+        .into_iter()
+        .map(|membership| {
+            let actor = &dataset.actors[membership.actor.index()];
+            MemberJson {
+                actor: &actor.id,
+                name: &actor.name,
+                iso3: actor.iso3.as_deref(),
+                status: membership.status.word(),
+                since: membership.since.to_string(),
+                source: dataset.events[membership.event].source.as_str(),
+            }
+        })
+        .collect();
+    members.sort_by(|a, b| a.name.cmp(b.name).then(a.actor.cmp(b.actor)));
+    if json {
+        let document = MembersJson {
+            body: body_id,
+            at: at.to_string(),
+            level: level.word(),
+            members,
+        };
+        serde_json::to_writer_pretty(&mut *out, &document).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    let name = &dataset.bodies[body.index()].name;
+    writeln!(
+        out,
+        "{name}: {} members as of {at} (level {})",
+        members.len(),
+        level.word()
+    )?;
+    for member in &members {
+        writeln!(
+            out,
+            "{:<8}  {:<32}  {:<4}  {:<10}  {:<10}  {}",
+            member.actor,
+            member.name,
+            member.iso3.unwrap_or("-"),
+            member.status,
+            member.since,
+            member.source
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn convert(input: &Path, output: &Path, err: &mut dyn Write) -> Result<u8, CommandError> {
+    let dataset = load_for_query(input, err)?;
+    io::save(&dataset, output)?;
+    writeln!(err, "wrote {}", output.display())?;
+    Ok(EXIT_OK)
+}
+
+/// Opens the graphical interface on a file or the built-in sample.
+///
+/// Until the interactive network lands (issue #4) this checks the dataset and says so.
+pub fn open_gui(file: Option<&Path>, err: &mut dyn Write) -> u8 {
+    let loaded = match file {
+        Some(path) => io::load(path).map_err(|error| error.to_string()),
+        None => io::read_native_str(crate::SAMPLE_DATASET_JSON, crate::SAMPLE_DATASET_NAME)
+            .map_err(|report| report.to_string()),
+    };
+    match loaded {
+        Ok((dataset, report)) => {
+            let _ = writeln!(
+                err,
+                "{}: {} actors, {} bodies, {} events ({}).\nThe graphical interface is not built yet (issue #4); try `minilateral stats FILE` or `minilateral --help`.",
+                report.file,
+                dataset.actors.len(),
+                dataset.bodies.len(),
+                dataset.events.len(),
+                report.summary()
+            );
+            EXIT_OK
+        }
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            EXIT_DATA_ERROR
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The command line: argument definitions (clap) and the headless commands.
+
+mod commands;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+use crate::model::{Level, PartialDate, Word};
+
+pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, open_gui, run};
+
+/// Minilateral: see who joined which internet-governance forums and instruments, and when.
+#[derive(Debug, Parser)]
+#[command(name = "minilateral", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; with none, the graphical interface opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A dataset to open in the graphical interface (default: the built-in sample).
+    pub file: Option<PathBuf>,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check dataset files and print their import reports (exit 1 if any has errors).
+    Validate {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Member counts of every body at a date.
+    Stats {
+        /// The dataset.
+        file: PathBuf,
+        /// The date: YYYY, YYYY-MM or YYYY-MM-DD (the end of that period; default today).
+        #[arg(long, value_parser = parse_date)]
+        at: Option<PartialDate>,
+        /// What counts as membership: signatory, party or in-force.
+        #[arg(long, default_value = "party", value_parser = parse_level)]
+        level: Level,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The members of one body at a date, with the status, date and source of each.
+    Members {
+        /// The dataset.
+        file: PathBuf,
+        /// The body's id (see `stats`).
+        body_id: String,
+        /// The date: YYYY, YYYY-MM or YYYY-MM-DD (the end of that period; default today).
+        #[arg(long, value_parser = parse_date)]
+        at: Option<PartialDate>,
+        /// What counts as membership: signatory, party or in-force.
+        #[arg(long, default_value = "party", value_parser = parse_level)]
+        level: Level,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Convert a dataset from one format to another (chosen by the file extensions).
+    Convert {
+        /// The file to read.
+        input: PathBuf,
+        /// The file to write (replaced atomically).
+        output: PathBuf,
+    },
+}
+
+fn parse_date(text: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(text).map_err(|error| error.to_string())
+}
+
+fn parse_level(text: &str) -> Result<Level, String> {
+    Level::parse_word(text).map_err(|error| error.to_string())
+}
+
+/// The date a query means: the end of the given period, or today.
+pub fn query_date(at: Option<PartialDate>) -> Date {
+    at.map_or_else(crate::model::today, PartialDate::end)
+}

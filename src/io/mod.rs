@@ -1,0 +1,132 @@
+//! Reading and writing datasets; every reader fills an [`ImportReport`].
+
+mod native;
+mod report;
+mod save;
+
+use std::path::Path;
+
+pub use native::{
+    FORMAT_NAME, FORMAT_VERSION, default_law, read_str as read_native_str,
+    write_string as write_native_string,
+};
+pub use report::{ImportReport, Issue, LineIndex, Location, Severity};
+pub use save::save_atomically;
+
+/// The largest file Minilateral will try to read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The file formats, chosen by file extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Minilateral's native JSON.
+    Native,
+}
+
+impl Format {
+    /// The format for a path, from its extension.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "json" => Some(Self::Native),
+            _ => None,
+        }
+    }
+}
+
+/// Why a dataset could not be loaded or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum DatasetError {
+    /// The file could not be read or written.
+    #[error("{file}: {source}")]
+    Io {
+        /// The file.
+        file: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("{file}: the file is {size} bytes; Minilateral reads files up to {max} bytes")]
+    TooLarge {
+        /// The file.
+        file: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit.
+        max: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{file}:{line}:{column}: error: the file is not UTF-8 text (is it a dataset?)")]
+    NotText {
+        /// The file.
+        file: String,
+        /// Line of the first bad byte.
+        line: usize,
+        /// Column of the first bad byte.
+        column: usize,
+    },
+    /// The extension names no known format.
+    #[error("{file}: unknown file type (expected one of: .json)")]
+    UnknownFormat {
+        /// The file.
+        file: String,
+    },
+    /// The file was read and has errors.
+    #[error("{0}")]
+    Invalid(ImportReport),
+}
+
+/// Loads a dataset from a file, choosing the reader by extension.
+pub fn load(path: &Path) -> Result<(crate::model::Dataset, ImportReport), DatasetError> {
+    let file = path.display().to_string();
+    let format = Format::from_path(path)
+        .ok_or_else(|| DatasetError::UnknownFormat { file: file.clone() })?;
+    let text = read_text(path)?;
+    match format {
+        Format::Native => read_native_str(&text, &file).map_err(DatasetError::Invalid),
+    }
+}
+
+/// Reads a whole file as UTF-8 text, refusing files that are too large.
+pub fn read_text(path: &Path) -> Result<String, DatasetError> {
+    let file = path.display().to_string();
+    let io_error = |source| DatasetError::Io {
+        file: file.clone(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(DatasetError::TooLarge {
+            file,
+            size,
+            max: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let bytes = error.as_bytes();
+        let prefix = String::from_utf8_lossy(&bytes[..valid]);
+        let (line, column) = LineIndex::new(&prefix).line_column(valid);
+        DatasetError::NotText {
+            file: file.clone(),
+            line,
+            column,
+        }
+    })
+}
+
+/// Saves a dataset to a file in the format its extension names, atomically.
+pub fn save(dataset: &crate::model::Dataset, path: &Path) -> Result<(), DatasetError> {
+    let file = path.display().to_string();
+    let format = Format::from_path(path)
+        .ok_or_else(|| DatasetError::UnknownFormat { file: file.clone() })?;
+    let text = match format {
+        Format::Native => write_native_string(dataset),
+    };
+    save_atomically(path, text.as_bytes()).map_err(|source| DatasetError::Io { file, source })
+}

@@ -1,0 +1,22 @@
+//! Minilateral: who joined which internet-governance forums and instruments, and when.
+//!
+//! The crate is layered so that dependencies flow one way (see `ARCHITECTURE.md`):
+//!
+//! - [`model`]: pure data (actors, bodies, relations, membership events, dates with a
+//!   precision) and the rules that derive a membership status from events;
+//! - [`io`]: reading and writing datasets, with an [`io::ImportReport`] of levelled issues;
+//! - [`timeline`]: an index built once per dataset that answers "as of a date" queries;
+//! - [`synthetic`]: seeded synthetic datasets for benchmarks and tests;
+//! - [`cli`]: the headless command line.
+
+pub mod cli;
+pub mod io;
+pub mod model;
+pub mod synthetic;
+pub mod timeline;
+
+/// The built-in sample dataset, compiled into the binary.
+pub const SAMPLE_DATASET_JSON: &str = include_str!("../sample-data/internet-governance.json");
+
+/// The name the built-in sample dataset is reported under.
+pub const SAMPLE_DATASET_NAME: &str = "sample-data/internet-governance.json (built in)";

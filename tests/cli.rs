@@ -1,0 +1,219 @@
+//! The command line, run as a user would: exit codes, messages and the documented JSON.
+#![expect(clippy::expect_used, reason = "test helpers fail loudly with a reason")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/native")
+        .join(name)
+}
+
+fn minilateral(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_minilateral"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn path(name: &str) -> String {
+    fixture(name).display().to_string()
+}
+
+#[test]
+fn validate_exits_0_on_valid_files_and_1_on_errors() {
+    let ok = minilateral(&[
+        "validate",
+        &path("valid_minimal.json"),
+        &path("warn_unknown_field.json"),
+    ]);
+    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok.stderr));
+    let stdout = text(&ok.stdout);
+    assert!(
+        stdout.contains("valid_minimal.json: 0 errors, 0 warnings"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("warn_unknown_field.json:67:7: warning: $.events[1].colour"),
+        "{stdout}"
+    );
+
+    let bad = minilateral(&[
+        "validate",
+        &path("valid_minimal.json"),
+        &path("err_invalid_date.json"),
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    let stdout = text(&bad.stdout);
+    assert!(
+        stdout.contains(
+            "err_invalid_date.json:65:7: error: $.events[1].date: invalid date \"2014-02-30\""
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn every_malformed_fixture_exits_1_without_a_panic() {
+    let entries = std::fs::read_dir(fixture("")).expect("fixtures folder");
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with("err_") {
+            continue;
+        }
+        let output = minilateral(&["validate", &path(&name)]);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{name}: {}",
+            text(&output.stderr)
+        );
+        assert!(
+            text(&output.stdout).contains(&name),
+            "{name}: the message names the file"
+        );
+        assert!(!text(&output.stderr).contains("panicked"), "{name}");
+    }
+}
+
+#[test]
+fn missing_files_and_unknown_types_are_data_errors() {
+    let missing = minilateral(&["validate", "no/such/file.json"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stdout).contains("no/such/file.json"));
+    let unknown = minilateral(&["validate", "data.xlsx"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(text(&unknown.stdout).contains("unknown file type"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let bad_date = minilateral(&["stats", &path("valid_minimal.json"), "--at", "2014-02-30"]);
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(
+        text(&bad_date.stderr).contains("February 2014 has no day 30"),
+        "{}",
+        text(&bad_date.stderr)
+    );
+    let bad_level = minilateral(&["stats", &path("valid_minimal.json"), "--level", "member"]);
+    assert_eq!(bad_level.status.code(), Some(2));
+    let no_files = minilateral(&["validate"]);
+    assert_eq!(no_files.status.code(), Some(2));
+    let unknown_body = minilateral(&["members", &path("valid_minimal.json"), "tpp"]);
+    assert_eq!(unknown_body.status.code(), Some(2));
+    assert!(text(&unknown_body.stderr).contains("no body with id \"tpp\" (known ids: acta, wto)"));
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("the output is JSON")
+}
+
+#[test]
+fn stats_json_has_the_documented_shape() {
+    let file = path("valid_minimal.json");
+    let value = json(&minilateral(&[
+        "stats",
+        &file,
+        "--at",
+        "2011",
+        "--level",
+        "signatory",
+        "--json",
+    ]));
+    assert_eq!(value["at"], "2011-12-31");
+    assert_eq!(value["level"], "signatory");
+    let acta = &value["bodies"][0];
+    assert_eq!(acta["id"], "acta");
+    assert_eq!(acta["name"], "Anti-Counterfeiting Trade Agreement");
+    assert_eq!(acta["kind"], "agreement");
+    assert_eq!(acta["members"], 2);
+    assert_eq!(acta["first_event"], "2011-10");
+    assert_eq!(acta["latest_event"], "2011-10-01");
+    let wto = &value["bodies"][1];
+    assert_eq!(wto["members"], 0);
+    assert!(wto["first_event"].is_null());
+
+    let party = json(&minilateral(&[
+        "stats",
+        &file,
+        "--at",
+        "2012-10-05",
+        "--json",
+    ]));
+    assert_eq!(party["level"], "party");
+    assert_eq!(party["bodies"][0]["members"], 1);
+    let before = json(&minilateral(&[
+        "stats",
+        &file,
+        "--at",
+        "2012-10-04",
+        "--json",
+    ]));
+    assert_eq!(before["bodies"][0]["members"], 0);
+}
+
+#[test]
+fn members_json_has_the_documented_shape() {
+    let file = path("valid_minimal.json");
+    let value = json(&minilateral(&[
+        "members", &file, "acta", "--at", "2013", "--json",
+    ]));
+    assert_eq!(value["body"], "acta");
+    assert_eq!(value["at"], "2013-12-31");
+    assert_eq!(value["level"], "party");
+    let members = value["members"].as_array().expect("a list");
+    assert_eq!(members.len(), 1);
+    assert_eq!(members[0]["actor"], "JPN");
+    assert_eq!(members[0]["name"], "Japan");
+    assert_eq!(members[0]["iso3"], "JPN");
+    assert_eq!(members[0]["status"], "party");
+    assert_eq!(members[0]["since"], "2012-10-05");
+    assert_eq!(members[0]["source"], "https://example.org/b");
+
+    let table = minilateral(&[
+        "members",
+        &file,
+        "acta",
+        "--at",
+        "2013",
+        "--level",
+        "signatory",
+    ]);
+    let stdout = text(&table.stdout);
+    assert!(stdout.contains("2 members as of 2013-12-31"), "{stdout}");
+    assert!(stdout.contains("United States"), "{stdout}");
+}
+
+#[test]
+fn convert_writes_a_file_that_reads_back_the_same() {
+    let folder = tempfile::tempdir().unwrap();
+    let out = folder.path().join("copy.json");
+    let output = minilateral(&[
+        "convert",
+        &path("valid_minimal.json"),
+        &out.display().to_string(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let original = minilateral::io::load(&fixture("valid_minimal.json"))
+        .unwrap()
+        .0;
+    let copy = minilateral::io::load(&out).unwrap().0;
+    assert_eq!(original, copy);
+}
+
+#[test]
+fn the_default_date_is_today() {
+    let value = json(&minilateral(&[
+        "stats",
+        &path("valid_minimal.json"),
+        "--json",
+    ]));
+    let today = minilateral::model::today().to_string();
+    assert_eq!(value["at"], today.as_str());
+}
