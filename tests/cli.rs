@@ -217,3 +217,32 @@ fn the_default_date_is_today() {
     let today = minilateral::model::today().to_string();
     assert_eq!(value["at"], today.as_str());
 }
+
+#[test]
+fn events_lists_who_did_what_between_two_dates() {
+    let file = path("valid_minimal.json");
+    let value = json(&minilateral(&[
+        "events", &file, "--from", "2011-10", "--to", "2011-10", "--json",
+    ]));
+    assert_eq!(value["from"], "2011-10-01");
+    assert_eq!(value["to"], "2011-10-31");
+    let events = value["events"].as_array().expect("a list");
+    assert_eq!(events.len(), 2, "{value}");
+    assert!(events.iter().all(|event| event["event"] == "signed"));
+    let accepted = json(&minilateral(&[
+        "events", &file, "--body", "acta", "--event", "accepted", "--json",
+    ]));
+    let events = accepted["events"].as_array().expect("a list");
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["actor"], "JPN");
+    assert_eq!(events[0]["date"], "2012-10-05");
+    let table = minilateral(&["events", &file, "--actor", "USA"]);
+    assert!(
+        text(&table.stdout).contains("1 events from"),
+        "{}",
+        text(&table.stdout)
+    );
+    let unknown = minilateral(&["events", &file, "--event", "ratifed"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("unknown event \"ratifed\""));
+}

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Command, query_date};
 use crate::io::{self, DatasetError};
-use crate::model::{Dataset, Level, Word};
+use crate::model::{Dataset, EventKind, Level, PartialDate, Word};
 use crate::timeline::Timeline;
 
 /// Exit code: success (warnings allowed).
@@ -37,6 +37,24 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             json,
         } => load_for_query(file, err)
             .and_then(|dataset| members(&dataset, body_id, query_date(*at), *level, *json, out)),
+        Command::Events {
+            file,
+            bodies,
+            actors,
+            kinds,
+            from,
+            to,
+            json,
+        } => load_for_query(file, err).and_then(|dataset| {
+            let filter = EventFilter {
+                bodies,
+                actors,
+                kinds,
+                from: *from,
+                to: *to,
+            };
+            events(&dataset, &filter, *json, out)
+        }),
         Command::Convert { input, output } => convert(input, output, err),
     };
     match result {
@@ -262,6 +280,96 @@ fn members(
             member.source
         )?;
     }
+    Ok(EXIT_OK)
+}
+
+/// Which events the `events` command lists.
+struct EventFilter<'a> {
+    bodies: &'a [String],
+    actors: &'a [String],
+    kinds: &'a [EventKind],
+    from: Option<PartialDate>,
+    to: Option<PartialDate>,
+}
+
+#[derive(Serialize)]
+struct EventsJson<'a> {
+    from: Option<String>,
+    to: Option<String>,
+    events: Vec<EventJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    date: String,
+    body: &'a str,
+    actor: &'a str,
+    name: &'a str,
+    event: &'static str,
+    source: &'a str,
+    note: &'a str,
+}
+
+fn events(
+    dataset: &Dataset,
+    filter: &EventFilter<'_>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<u8, CommandError> {
+    let timeline = Timeline::build(dataset);
+    for id in filter.bodies {
+        if timeline.body_ix(id).is_none() {
+            return Err(CommandError::Usage(format!("no body with id \"{id}\"")));
+        }
+    }
+    for id in filter.actors {
+        if timeline.actor_ix(id).is_none() {
+            return Err(CommandError::Usage(format!("no actor with id \"{id}\"")));
+        }
+    }
+    let Some((first, last)) = timeline.span() else {
+        writeln!(out, "no dated events")?;
+        return Ok(EXIT_OK);
+    };
+    let start = filter.from.map_or(first, PartialDate::start);
+    let end = filter.to.map_or(last, PartialDate::end);
+    let selected: Vec<EventJson<'_>> = timeline
+        .events_between(start, end)
+        .iter()
+        .map(|&index| &dataset.events[index as usize])
+        .filter(|event| filter.bodies.is_empty() || filter.bodies.contains(&event.body_id))
+        .filter(|event| filter.actors.is_empty() || filter.actors.contains(&event.actor_id))
+        .filter(|event| filter.kinds.is_empty() || filter.kinds.contains(&event.kind))
+        .map(|event| EventJson {
+            date: event.date.to_string(),
+            body: &event.body_id,
+            actor: &event.actor_id,
+            name: dataset
+                .actor(&event.actor_id)
+                .map_or("", |actor| actor.name.as_str()),
+            event: event.kind.word(),
+            source: event.source.as_str(),
+            note: &event.note,
+        })
+        .collect();
+    if json {
+        let document = EventsJson {
+            from: Some(start.to_string()),
+            to: Some(end.to_string()),
+            events: selected,
+        };
+        serde_json::to_writer_pretty(&mut *out, &document).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+        return Ok(EXIT_OK);
+    }
+    for event in &selected {
+        writeln!(
+            out,
+            "{:<10}  {:<14}  {:<8}  {:<20}  {:<28}  {}",
+            event.date, event.body, event.actor, event.event, event.name, event.source
+        )?;
+    }
+    writeln!(out, "{} events from {start} to {end}", selected.len())?;
     Ok(EXIT_OK)
 }
 

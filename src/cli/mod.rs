@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
-use crate::model::{Level, PartialDate, Word};
+use crate::model::{EventKind, Level, PartialDate, Word};
 
 pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, open_gui, run};
 
@@ -61,6 +61,29 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The events placed between two dates ("who joined this year"), oldest first.
+    Events {
+        /// The dataset.
+        file: PathBuf,
+        /// Only events of these bodies (repeatable).
+        #[arg(long = "body", value_name = "BODY_ID")]
+        bodies: Vec<String>,
+        /// Only events of these actors (repeatable).
+        #[arg(long = "actor", value_name = "ACTOR_ID")]
+        actors: Vec<String>,
+        /// Only events of these kinds, e.g. signed, ratified (repeatable).
+        #[arg(long = "event", value_name = "EVENT", value_parser = parse_event)]
+        kinds: Vec<EventKind>,
+        /// From the start of this period (default: the first event).
+        #[arg(long, value_parser = parse_date)]
+        from: Option<PartialDate>,
+        /// To the end of this period, inclusive (default: the last event).
+        #[arg(long, value_parser = parse_date)]
+        to: Option<PartialDate>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Convert a dataset from one format to another (chosen by the file extensions).
     Convert {
         /// The file to read.
@@ -72,6 +95,10 @@ pub enum Command {
 
 fn parse_date(text: &str) -> Result<PartialDate, String> {
     PartialDate::parse(text).map_err(|error| error.to_string())
+}
+
+fn parse_event(text: &str) -> Result<EventKind, String> {
+    EventKind::parse_word(text).map_err(|error| error.to_string())
 }
 
 fn parse_level(text: &str) -> Result<Level, String> {

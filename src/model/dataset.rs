@@ -125,6 +125,9 @@ word_enum! {
         Accepted => "accepted", "Accepted", ["acceptance"];
         /// Approved the instrument.
         Approved => "approved", "Approved", ["approval"];
+        /// Declared succession (or continued application) after independence; the
+        /// instrument may apply from an earlier date, recorded as its entry into force.
+        Succeeded => "succeeded", "Succeeded", ["succession"];
         /// The instrument entered into force for this actor.
         EnteredIntoForce => "entered_into_force", "Entered into force", ["entry_into_force", "in_force"];
         /// Joined a coalition, forum, organisation or centre.

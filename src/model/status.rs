@@ -17,7 +17,7 @@ word_enum! {
         Observer => "observer", "Observer";
         /// Signed, not (yet) a party.
         Signatory => "signatory", "Signatory";
-        /// Ratified, acceded, accepted or approved; not yet in force for it.
+        /// Ratified, acceded, accepted, approved or succeeded; not yet in force for it.
         Party => "party", "Party";
         /// The instrument is in force for this actor.
         InForce => "in_force", "In force";
@@ -118,7 +118,8 @@ impl StatusTracker {
             EventKind::Ratified
             | EventKind::Acceded
             | EventKind::Accepted
-            | EventKind::Approved => {
+            | EventKind::Approved
+            | EventKind::Succeeded => {
                 positive(self);
                 self.party = true;
             }
