@@ -9,11 +9,16 @@
 //! - [`synthetic`]: seeded synthetic datasets for benchmarks and tests;
 //! - [`cli`]: the headless command line.
 
+pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod scene;
+pub mod state;
+pub mod style;
 pub mod synthetic;
 pub mod timeline;
+pub mod ui;
 
 /// The built-in sample dataset, compiled into the binary.
 pub const SAMPLE_DATASET_JSON: &str = include_str!("../sample-data/internet-governance.json");

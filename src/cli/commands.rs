@@ -382,7 +382,8 @@ fn convert(input: &Path, output: &Path, err: &mut dyn Write) -> Result<u8, Comma
 
 /// Opens the graphical interface on a file or the built-in sample.
 ///
-/// Until the interactive network lands (issue #4) this checks the dataset and says so.
+/// The dataset is read and checked here; its warnings go to `err`, and a file with errors
+/// is reported and not opened.
 pub fn open_gui(file: Option<&Path>, err: &mut dyn Write) -> u8 {
     let loaded = match file {
         Some(path) => io::load(path).map_err(|error| error.to_string()),
@@ -391,16 +392,14 @@ pub fn open_gui(file: Option<&Path>, err: &mut dyn Write) -> u8 {
     };
     match loaded {
         Ok((dataset, report)) => {
-            let _ = writeln!(
-                err,
-                "{}: {} actors, {} bodies, {} events ({}).\nThe graphical interface is not built yet (issue #4); try `minilateral stats FILE` or `minilateral --help`.",
-                report.file,
-                dataset.actors.len(),
-                dataset.bodies.len(),
-                dataset.events.len(),
-                report.summary()
+            if !report.issues.is_empty() {
+                let _ = writeln!(err, "{}: {}", report.file, report.summary());
+            }
+            let label = file.map_or_else(
+                || "Built-in sample".to_owned(),
+                |path| path.display().to_string(),
             );
-            EXIT_OK
+            crate::app::run(dataset, &report, &label)
         }
         Err(message) => {
             let _ = writeln!(err, "{message}");

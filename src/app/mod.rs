@@ -1,0 +1,66 @@
+//! The eframe shell: opens the window, restores and saves preferences, and hands each frame
+//! to [`MinilateralApp::ui`].
+
+mod shell;
+
+pub use shell::MinilateralApp;
+
+use crate::io::ImportReport;
+use crate::model::Dataset;
+use crate::state::{Document, PREFS_KEY, Prefs};
+
+/// Exit code when the window could not be opened.
+pub const EXIT_GUI_ERROR: u8 = 1;
+
+struct EframeApp {
+    app: MinilateralApp,
+}
+
+impl eframe::App for EframeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app.ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, self.app.prefs());
+    }
+}
+
+/// The window title for a document.
+pub fn window_title(document: &Document) -> String {
+    format!("Minilateral — {}", document.title())
+}
+
+/// Opens the window on a dataset and blocks until it is closed; returns the exit code.
+pub fn run(dataset: Dataset, report: &ImportReport, file_label: &str) -> u8 {
+    let document = Document::new(dataset, file_label.to_owned(), report.summary());
+    let title = window_title(&document);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title.clone())
+            .with_app_id("minilateral")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        &title,
+        options,
+        Box::new(move |creation| {
+            let prefs = creation
+                .storage
+                .and_then(|storage| eframe::get_value::<Prefs>(storage, PREFS_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(EframeApp {
+                app: MinilateralApp::new(document, prefs),
+            }))
+        }),
+    );
+    match result {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!("minilateral: could not open the window: {error}");
+            EXIT_GUI_ERROR
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! The application: owns the document, the state and the network graph; lays out the panels;
+//! drains the commands the widgets emitted, once per frame.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use egui::Pos2;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+
+use crate::scene::{SceneFrame, Visibility};
+use crate::state::{AppState, Command, Document, Prefs, Selection};
+use crate::style::Theme;
+use crate::ui::network::{EdgePayload, NetworkGraph, NodePayload};
+use crate::ui::{self, Panels};
+
+/// Datasets with more nodes than this are laid out on a worker thread.
+const INLINE_LAYOUT_MAX_NODES: usize = 2_000;
+
+/// Where the layout stands.
+enum LayoutJob {
+    /// Positions are in the graph.
+    Done,
+    /// A worker is computing them.
+    Running(Receiver<Vec<[f32; 2]>>),
+}
+
+/// The Minilateral application, usable inside eframe or a test harness.
+pub struct MinilateralApp {
+    document: Document,
+    state: AppState,
+    prefs: Prefs,
+    graph: NetworkGraph,
+    frame: SceneFrame,
+    /// The state and theme the graph's looks were computed for.
+    frame_key: Option<(AppState, Theme)>,
+    layout: LayoutJob,
+    /// Fit the view to the graph on the next frame.
+    fit_pending: bool,
+    /// The search text of the browser list (widget memory).
+    search: String,
+    /// Focus the search box on the next frame.
+    focus_search: bool,
+    commands: Vec<Command>,
+}
+
+impl MinilateralApp {
+    /// An application on a document, with saved preferences.
+    pub fn new(document: Document, prefs: Prefs) -> Self {
+        let state = document.initial_state();
+        let request = document.layout_request();
+        let mut graph = NetworkGraph::new();
+        let layout = if request.node_count <= INLINE_LAYOUT_MAX_NODES {
+            let positions = Document::compute_layout(request);
+            add_nodes(&mut graph, &document, &positions);
+            LayoutJob::Done
+        } else {
+            let initial = crate::scene::layout::ForceLayout::new(request.clone());
+            add_nodes(&mut graph, &document, initial.positions());
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let spawned = std::thread::Builder::new()
+                .name("layout".into())
+                .spawn(move || {
+                    let _ = sender.send(Document::compute_layout(request));
+                });
+            match spawned {
+                Ok(_) => LayoutJob::Running(receiver),
+                Err(_) => LayoutJob::Done,
+            }
+        };
+        Self {
+            document,
+            state,
+            prefs,
+            graph,
+            frame: SceneFrame::default(),
+            frame_key: None,
+            layout,
+            fit_pending: true,
+            search: String::new(),
+            focus_search: false,
+            commands: Vec::new(),
+        }
+    }
+
+    /// The state (for tests and the shell).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// The preferences to save.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The look of the network at the current state.
+    pub fn scene_frame(&self) -> &SceneFrame {
+        &self.frame
+    }
+
+    /// Queues a command, applied at the start of the next frame.
+    pub fn push_command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Draws the whole application into `ui` (the root of the window or of a test).
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        ctx.set_theme(match self.prefs.theme {
+            Theme::Light => egui::Theme::Light,
+            Theme::Dark => egui::Theme::Dark,
+        });
+        self.poll_layout(&ctx);
+        self.shortcuts(&ctx);
+        self.apply_commands();
+        if self.state.playing {
+            let seconds = ctx.input(|input| input.stable_dt).min(0.25);
+            self.state.apply(Command::Tick { seconds });
+            ctx.request_repaint();
+        }
+        self.refresh_frame(self.prefs.theme);
+
+        let mut commands = Vec::new();
+        let mut panels = Panels {
+            document: &self.document,
+            state: &self.state,
+            frame: &self.frame,
+            prefs: &mut self.prefs,
+            commands: &mut commands,
+        };
+        let menu = ui::menu_bar_ui(ui, &mut panels);
+        if menu.fit {
+            self.fit_pending = true;
+        }
+        ui::timeline_bar_ui(ui, &mut panels);
+        if panels.prefs.show_chart {
+            ui::chart_panel_ui(ui, &mut panels);
+        }
+        if panels.prefs.show_browser {
+            let focus = std::mem::take(&mut self.focus_search);
+            ui::browser_panel_ui(ui, &mut panels, &mut self.search, focus);
+        }
+        if panels.prefs.show_inspector {
+            ui::inspector_panel_ui(ui, &mut panels);
+        }
+        let fit = std::mem::take(&mut self.fit_pending);
+        let laying_out = matches!(self.layout, LayoutJob::Running(_));
+        ui::network_panel_ui(ui, &mut panels, &mut self.graph, fit, laying_out);
+        self.commands.extend(commands);
+        // Apply this frame's commands now, so the next frame draws their result.
+        if !self.commands.is_empty() {
+            self.apply_commands();
+            ctx.request_repaint();
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        if ctx.input_mut(|input| input.consume_shortcut(&find)) {
+            self.focus_search = true;
+            self.prefs.show_browser = true;
+        }
+        if ctx.text_edit_focused() {
+            return;
+        }
+        let pressed = |key: Key, modifiers: Modifiers| {
+            ctx.input_mut(|input| input.consume_key(modifiers, key))
+        };
+        if pressed(Key::Space, Modifiers::NONE) {
+            self.commands.push(Command::TogglePlaying);
+        }
+        if ctx.memory(|memory| memory.focused().is_some()) {
+            // A focused widget (a slider, a list) owns the arrow keys.
+            return;
+        }
+        for (key, modifiers, months) in [
+            (Key::ArrowLeft, Modifiers::NONE, -1),
+            (Key::ArrowRight, Modifiers::NONE, 1),
+            (Key::ArrowLeft, Modifiers::SHIFT, -12),
+            (Key::ArrowRight, Modifiers::SHIFT, 12),
+            (Key::PageUp, Modifiers::NONE, -12),
+            (Key::PageDown, Modifiers::NONE, 12),
+        ] {
+            if pressed(key, modifiers) {
+                self.commands.push(Command::StepMonths(months));
+            }
+        }
+        if pressed(Key::Escape, Modifiers::NONE) {
+            self.commands.push(Command::Select(None));
+        }
+    }
+
+    fn apply_commands(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            self.state.apply(command);
+        }
+    }
+
+    fn poll_layout(&mut self, ctx: &egui::Context) {
+        let LayoutJob::Running(receiver) = &self.layout else {
+            return;
+        };
+        match receiver.try_recv() {
+            Ok(positions) => {
+                for (i, position) in positions.iter().enumerate() {
+                    if let Some(node) = self.graph.node_mut(NodeIndex::new(i)) {
+                        node.set_location(Pos2::new(position[0], position[1]));
+                    }
+                }
+                self.layout = LayoutJob::Done;
+                self.fit_pending = true;
+            }
+            Err(TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100))
+            }
+            Err(TryRecvError::Disconnected) => self.layout = LayoutJob::Done,
+        }
+    }
+
+    /// Recomputes the looks when the state or theme changed, and copies them into the graph.
+    fn refresh_frame(&mut self, theme: Theme) {
+        if self
+            .frame_key
+            .as_ref()
+            .is_some_and(|(state, key_theme)| *key_theme == theme && same_look(state, &self.state))
+        {
+            return;
+        }
+        let doc = &self.document;
+        self.frame = SceneFrame::build(&doc.dataset, &doc.timeline, &doc.graph, &self.state, theme);
+        for (i, look) in self.frame.nodes.iter().enumerate() {
+            if let Some(node) = self.graph.node_mut(NodeIndex::new(i)) {
+                node.payload_mut().look = *look;
+            }
+        }
+        for (i, look) in self.frame.edges.iter().enumerate() {
+            if let Some(edge) = self.graph.edge_mut(EdgeIndex::new(i)) {
+                edge.payload_mut().look = *look;
+            }
+        }
+        self.frame_key = Some((self.state.clone(), theme));
+    }
+
+    /// Whether the selected node is visible (for tests).
+    pub fn selection_visible(&self) -> bool {
+        let Some(selection) = self.state.selection else {
+            return false;
+        };
+        let node = match selection {
+            Selection::Body(body) => crate::scene::NodeRef::Body(body),
+            Selection::Actor(actor) => crate::scene::NodeRef::Actor(actor),
+        };
+        let number = self.document.graph.node_number(node);
+        self.frame
+            .nodes
+            .get(number)
+            .is_some_and(|look| look.visibility != Visibility::Hidden)
+    }
+}
+
+/// Whether two states draw the same network (playback clock and list sorting aside).
+fn same_look(a: &AppState, b: &AppState) -> bool {
+    a.selection == b.selection
+        && a.date == b.date
+        && a.previous_date == b.previous_date
+        && a.level == b.level
+        && a.filters == b.filters
+        && a.change_mode == b.change_mode
+        && a.body_colouring == b.body_colouring
+}
+
+/// Adds every node and edge of the document to the graph, nodes at `positions`.
+fn add_nodes(graph: &mut NetworkGraph, document: &Document, positions: &[[f32; 2]]) {
+    let scene = &document.graph;
+    for number in 0..scene.node_count() {
+        let Some(node) = scene.node_ref(number) else {
+            continue;
+        };
+        let position = positions.get(number).copied().unwrap_or([0.0, 0.0]);
+        let payload = NodePayload {
+            number,
+            look: crate::scene::NodeLook {
+                kind: crate::style::NodeKind::State,
+                fill: crate::style::NO_REGION_COLOUR,
+                radius: 5.0,
+                visibility: Visibility::Hidden,
+                ring: None,
+                label: crate::scene::LabelRule::WhenZoomedIn,
+            },
+            label: Arc::from(document.node_label(node)),
+            short_label: document.node_short_label(node).map(Arc::from),
+        };
+        graph.add_node_with_location(payload, Pos2::new(position[0], position[1]));
+    }
+    for &(_, from, to) in &scene.edges {
+        let payload = EdgePayload {
+            look: crate::scene::EdgeLook {
+                style: crate::style::membership_style(crate::model::Status::Party, Theme::Light),
+                visibility: Visibility::Hidden,
+            },
+        };
+        graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), payload);
+    }
+}

@@ -1,0 +1,186 @@
+//! Tests of the scene on the small GUI fixture.
+
+use super::*;
+use crate::model::{Dataset, Level};
+use crate::state::{AppState, ChangeMode, Command, Month, NonMembers, Selection};
+use crate::style::{NodeKind, Theme};
+use crate::timeline::Timeline;
+
+fn fixture() -> (Dataset, Timeline, SceneGraph) {
+    let text = include_str!("../../tests/fixtures/ui/small.json");
+    let (dataset, _) = crate::io::read_native_str(text, "small.json").unwrap();
+    let timeline = Timeline::build(&dataset);
+    let graph = SceneGraph::build(&dataset, &timeline);
+    (dataset, timeline, graph)
+}
+
+fn state_at(year: i16, month: i8) -> AppState {
+    let mut state = AppState::new(Month::new(2001, 1), Month::new(2018, 12));
+    state.apply(Command::SetDate(Month::new(year, month)));
+    state
+}
+
+fn node<'a>(
+    frame: &'a SceneFrame,
+    graph: &SceneGraph,
+    timeline: &Timeline,
+    id: &str,
+) -> &'a NodeLook {
+    let number = match (timeline.body_ix(id), timeline.actor_ix(id)) {
+        (Some(body), _) => graph.node_number(NodeRef::Body(body)),
+        (_, Some(actor)) => graph.node_number(NodeRef::Actor(actor)),
+        _ => panic!("no node {id}"),
+    };
+    &frame.nodes[number]
+}
+
+#[test]
+fn one_edge_per_pair_and_relation() {
+    let (dataset, _, graph) = fixture();
+    assert_eq!(
+        graph.node_count(),
+        dataset.bodies.len() + dataset.actors.len()
+    );
+    let relations = graph
+        .edges
+        .iter()
+        .filter(|(edge, _, _)| matches!(edge, EdgeRef::Relation(_)))
+        .count();
+    assert_eq!(relations, 1);
+    for number in 0..graph.node_count() {
+        let node = graph.node_ref(number).unwrap();
+        assert_eq!(graph.node_number(node), number);
+    }
+}
+
+#[test]
+fn counts_and_sizes_follow_the_date_and_level() {
+    let (dataset, timeline, graph) = fixture();
+    let acta = timeline.body_ix("acta").unwrap().index();
+    let mut state = state_at(2012, 12);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    assert_eq!(frame.body_members[acta], 1, "only Japan ratified");
+    state.apply(Command::SetLevel(Level::Signatory));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    assert_eq!(
+        frame.body_members[acta], 5,
+        "the EU's rejection ended its signature"
+    );
+}
+
+#[test]
+fn joins_since_the_previous_step_get_a_ring() {
+    let (dataset, timeline, graph) = fixture();
+    let mut state = state_at(2012, 6);
+    state.apply(Command::StepMonths(12));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    assert_eq!(
+        node(&frame, &graph, &timeline, "AUS").ring,
+        Some(Ring::Joined)
+    );
+    assert_eq!(
+        node(&frame, &graph, &timeline, "JPN").ring,
+        Some(Ring::Joined)
+    );
+    assert_eq!(node(&frame, &graph, &timeline, "FRA").ring, None);
+    assert!(frame.legend.joined);
+    state.apply(Command::StepMonths(-1));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    assert!(frame.joined.is_empty(), "no highlights when moving back");
+}
+
+#[test]
+fn non_members_fade_or_hide() {
+    let (dataset, timeline, graph) = fixture();
+    let mut state = state_at(2003, 1);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    assert_eq!(
+        node(&frame, &graph, &timeline, "MAR").visibility,
+        Visibility::Faded
+    );
+    assert_eq!(
+        node(&frame, &graph, &timeline, "FRA").visibility,
+        Visibility::Faded,
+        "signed only"
+    );
+    state.apply(Command::SetNonMembers(NonMembers::Hide));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    assert_eq!(
+        node(&frame, &graph, &timeline, "MAR").visibility,
+        Visibility::Hidden
+    );
+}
+
+#[test]
+fn filters_hide_kinds_and_the_legend_follows() {
+    let (dataset, timeline, graph) = fixture();
+    let mut state = state_at(2018, 12);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    assert!(frame.legend.kinds.contains(&NodeKind::Coalition));
+    assert!(!frame.legend.relations.is_empty());
+    state.apply(Command::SetKindShown(NodeKind::Coalition, false));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    assert_eq!(
+        node(&frame, &graph, &timeline, "foc").visibility,
+        Visibility::Hidden
+    );
+    assert!(!frame.legend.kinds.contains(&NodeKind::Coalition));
+    assert!(
+        frame.legend.relations.is_empty(),
+        "the FOC's relation is hidden with it"
+    );
+}
+
+#[test]
+fn selection_highlights_the_neighbourhood() {
+    let (dataset, timeline, graph) = fixture();
+    let mut state = state_at(2018, 12);
+    let foc = timeline.body_ix("foc").unwrap();
+    state.apply(Command::Select(Some(Selection::Body(foc))));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    assert_eq!(
+        node(&frame, &graph, &timeline, "foc").ring,
+        Some(Ring::Selected)
+    );
+    assert_eq!(
+        node(&frame, &graph, &timeline, "CAN").visibility,
+        Visibility::Shown
+    );
+    assert_eq!(
+        node(&frame, &graph, &timeline, "CAN").label,
+        LabelRule::Always
+    );
+    assert_eq!(
+        node(&frame, &graph, &timeline, "MAR").visibility,
+        Visibility::Faded
+    );
+    assert_eq!(
+        node(&frame, &graph, &timeline, "acta").visibility,
+        Visibility::Faded
+    );
+}
+
+#[test]
+fn changes_only_hides_unchanged_memberships() {
+    let (dataset, timeline, graph) = fixture();
+    let mut state = state_at(2012, 6);
+    state.apply(Command::StepMonths(12));
+    state.apply(Command::SetChangeMode(ChangeMode::ChangesOnly));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    let shown = graph
+        .edges
+        .iter()
+        .zip(&frame.edges)
+        .filter(|((edge, _, _), look)| {
+            matches!(edge, EdgeRef::Membership(..)) && look.visibility == Visibility::Shown
+        })
+        .count();
+    assert_eq!(
+        shown, 5,
+        "Japan in ACTA, Budapest and the FOC; Australia in Budapest and the FOC"
+    );
+    assert_eq!(
+        node(&frame, &graph, &timeline, "FRA").visibility,
+        Visibility::Faded
+    );
+}

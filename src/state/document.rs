@@ -1,0 +1,116 @@
+//! The open dataset with everything derived from it once: the timeline index, the scene
+//! structure and the seeded layout.
+
+use crate::model::{Dataset, Word};
+use crate::scene::layout::{ForceLayout, LayoutRequest};
+use crate::scene::{LAYOUT_SEED, NodeRef, SceneGraph};
+use crate::timeline::Timeline;
+
+use super::{AppState, Month};
+
+/// An open dataset.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The data.
+    pub dataset: Dataset,
+    /// The "as of a date" index.
+    pub timeline: Timeline,
+    /// The nodes and edges.
+    pub graph: SceneGraph,
+    /// Where the data came from, for the status line.
+    pub file_label: String,
+    /// The import report's one-line summary.
+    pub report_summary: String,
+}
+
+impl Document {
+    /// Indexes a dataset.
+    pub fn new(dataset: Dataset, file_label: String, report_summary: String) -> Self {
+        let timeline = Timeline::build(&dataset);
+        let graph = SceneGraph::build(&dataset, &timeline);
+        Self {
+            dataset,
+            timeline,
+            graph,
+            file_label,
+            report_summary,
+        }
+    }
+
+    /// The window and canvas title: the dataset's title, or the file's name.
+    pub fn title(&self) -> &str {
+        let title = self.dataset.meta.title.trim();
+        if title.is_empty() {
+            &self.file_label
+        } else {
+            title
+        }
+    }
+
+    /// A state for this document: the timeline runs from the first to the last event (or
+    /// this month when there are none) and shows the last month.
+    pub fn initial_state(&self) -> AppState {
+        let (first, last) = self.timeline.span().map_or_else(
+            || {
+                let now = Month::of_date(crate::model::today());
+                (now, now)
+            },
+            |(first, last)| (Month::of_date(first), Month::of_date(last)),
+        );
+        AppState::new(first, last)
+    }
+
+    /// The layout request of the default seeded layout.
+    pub fn layout_request(&self) -> LayoutRequest {
+        self.graph.layout_request(LAYOUT_SEED)
+    }
+
+    /// Runs the default layout to the end (use a worker thread for large datasets).
+    pub fn compute_layout(request: LayoutRequest) -> Vec<[f32; 2]> {
+        ForceLayout::run(request)
+    }
+
+    /// The label of a node: a body's short name, an actor's name.
+    pub fn node_label(&self, node: NodeRef) -> &str {
+        match node {
+            NodeRef::Body(body) => self
+                .dataset
+                .bodies
+                .get(body.index())
+                .map_or("", |b| b.label()),
+            NodeRef::Actor(actor) => self
+                .dataset
+                .actors
+                .get(actor.index())
+                .map_or("", |a| a.name.as_str()),
+        }
+    }
+
+    /// A short label for a node at middle zoom: a state's ISO code.
+    pub fn node_short_label(&self, node: NodeRef) -> Option<&str> {
+        match node {
+            NodeRef::Body(_) => None,
+            NodeRef::Actor(actor) => self
+                .dataset
+                .actors
+                .get(actor.index())
+                .and_then(|a| a.iso3.as_deref()),
+        }
+    }
+
+    /// A one-line description of a node's kind, for lists and tooltips.
+    pub fn node_kind_label(&self, node: NodeRef) -> &'static str {
+        match node {
+            NodeRef::Body(body) => self
+                .dataset
+                .bodies
+                .get(body.index())
+                .map_or("", |b| b.kind.label()),
+            NodeRef::Actor(actor) => self
+                .dataset
+                .actors
+                .get(actor.index())
+                .map_or("", |a| a.kind.label()),
+        }
+    }
+}

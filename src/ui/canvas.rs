@@ -1,0 +1,165 @@
+//! The central panel: the network, with the title, the large date and a hint drawn over it.
+
+use egui::{Align2, FontId, Pos2, Vec2};
+use egui_graphs::{GraphChange, SettingsInteraction, SettingsNavigation, SettingsStyle};
+use petgraph::stable_graph::NodeIndex;
+
+use super::colour::{color32, theme_of};
+use super::network::{NetworkGraph, NetworkView};
+use super::{CLICK_HINT, Panels};
+use crate::model::Word;
+use crate::scene::NodeRef;
+use crate::state::{Command, Selection};
+
+/// The central panel.
+pub fn network_panel_ui(
+    ui: &mut egui::Ui,
+    panels: &mut Panels<'_>,
+    graph: &mut NetworkGraph,
+    fit: bool,
+    laying_out: bool,
+) {
+    let palette = theme_of(ui.ctx()).palette();
+    let frame = egui::Frame::central_panel(ui.style()).fill(color32(palette.background));
+    egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+        let rect = ui.max_rect();
+        let interactions = SettingsInteraction::new()
+            .with_dragging_enabled(true)
+            .with_hover_enabled(true)
+            .with_node_clicking_enabled(true);
+        let navigations = SettingsNavigation::new()
+            .with_zoom_and_pan_enabled(true)
+            .with_fit_to_screen_enabled(fit)
+            .with_fit_to_screen_padding(0.08);
+        let response = NetworkView::new()
+            .with_id(Some("network".into()))
+            .with_interactions(&interactions)
+            .with_navigations(&navigations)
+            .with_styles(&SettingsStyle::new())
+            .show(ui, graph);
+        let mut clicked_node = None;
+        for change in &response.changes {
+            if let GraphChange::NodeClicked { node } = change {
+                clicked_node = Some(*node);
+            }
+        }
+        if let Some(index) = clicked_node {
+            let number = graph
+                .node(index)
+                .map(|node| node.payload().number)
+                .unwrap_or(usize::MAX);
+            let selection = panels
+                .document
+                .graph
+                .node_ref(number)
+                .map(|node| match node {
+                    NodeRef::Body(body) => Selection::Body(body),
+                    NodeRef::Actor(actor) => Selection::Actor(actor),
+                });
+            panels.emit(Command::Select(selection));
+        } else if response.response.clicked() && graph.hovered_node().is_none() {
+            panels.emit(Command::Select(None));
+        }
+        if let Some(hovered) = graph.hovered_node() {
+            hover_tip(ui, panels, graph, hovered, &response.response);
+        }
+
+        // Overlays: title, date, hint.
+        let painter = ui.painter_at(rect);
+        let text = color32(palette.text);
+        let muted = color32(palette.muted);
+        let origin = rect.left_top() + Vec2::new(16.0, 12.0);
+        painter.text(
+            origin,
+            Align2::LEFT_TOP,
+            panels.document.title(),
+            FontId::proportional(17.0),
+            muted,
+        );
+        painter.text(
+            origin + Vec2::new(0.0, 22.0),
+            Align2::LEFT_TOP,
+            panels.state.date.long_name(),
+            FontId::proportional(38.0),
+            text,
+        );
+        let counts = format!(
+            "{} · {} bodies with members",
+            panels.state.level.label(),
+            panels.frame.body_members.iter().filter(|&&n| n > 0).count()
+        );
+        painter.text(
+            origin + Vec2::new(0.0, 66.0),
+            Align2::LEFT_TOP,
+            counts,
+            FontId::proportional(13.0),
+            muted,
+        );
+        let bottom = Pos2::new(rect.center().x, rect.bottom() - 14.0);
+        let hint = if laying_out {
+            "Arranging the network…"
+        } else if panels.state.selection.is_none() {
+            CLICK_HINT
+        } else {
+            "Click the background or press Esc to clear the selection"
+        };
+        painter.text(
+            bottom,
+            Align2::CENTER_BOTTOM,
+            hint,
+            FontId::proportional(14.0),
+            muted,
+        );
+    });
+}
+
+fn hover_tip(
+    ui: &egui::Ui,
+    panels: &Panels<'_>,
+    graph: &NetworkGraph,
+    hovered: NodeIndex,
+    response: &egui::Response,
+) {
+    let Some(node) = graph.node(hovered) else {
+        return;
+    };
+    let number = node.payload().number;
+    let Some(node_ref) = panels.document.graph.node_ref(number) else {
+        return;
+    };
+    let document = panels.document;
+    let text = match node_ref {
+        NodeRef::Body(body) => {
+            let count = panels
+                .frame
+                .body_members
+                .get(body.index())
+                .copied()
+                .unwrap_or(0);
+            let name = document
+                .dataset
+                .bodies
+                .get(body.index())
+                .map_or("", |b| b.name.as_str());
+            format!(
+                "{name}\n{} · {count} members",
+                document.node_kind_label(node_ref)
+            )
+        }
+        NodeRef::Actor(actor) => {
+            let count = panels
+                .frame
+                .actor_memberships
+                .get(actor.index())
+                .copied()
+                .unwrap_or(0);
+            format!(
+                "{}\n{} · {count} memberships",
+                document.node_label(node_ref),
+                document.node_kind_label(node_ref)
+            )
+        }
+    };
+    let _ = ui;
+    response.clone().on_hover_text_at_pointer(text);
+}

@@ -1,0 +1,171 @@
+//! The membership-over-time chart (egui_plot): member counts as step lines, a cursor at
+//! the current date; clicking the chart moves the timeline there.
+
+use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoints, VLine};
+
+use super::Panels;
+use super::colour::color32;
+use crate::scene::NodeRef;
+use crate::state::{Command, Month, Selection};
+use crate::style;
+use crate::timeline::{BodyIx, StepSeries};
+
+/// How many bodies the chart shows when nothing, or an actor, is selected.
+const MAX_LINES: usize = 6;
+
+/// A month as a position on the chart's x axis (years, with months as twelfths).
+fn x_of(month: Month) -> f64 {
+    f64::from(month.index()) / 12.0
+}
+
+fn month_of_x(x: f64) -> Month {
+    Month::from_index((x * 12.0).floor() as i32)
+}
+
+/// The points of a step line from `first` to `last`.
+fn step_points(series: &StepSeries, first: Month, last: Month) -> Vec<[f64; 2]> {
+    let mut points = vec![[x_of(first), f64::from(series.at(first.end()))]];
+    let mut value = points[0][1];
+    for &(date, count) in &series.steps {
+        let month = Month::of_date(date);
+        if month <= first || month > last {
+            continue;
+        }
+        let x = x_of(month);
+        points.push([x, value]);
+        value = f64::from(count);
+        points.push([x, value]);
+    }
+    points.push([x_of(last) + 1.0 / 12.0, value]);
+    points
+}
+
+/// The chart panel above the timeline bar.
+pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
+    let document = panels.document;
+    let state = panels.state;
+    let bodies: Vec<BodyIx> = match state.selection {
+        Some(Selection::Body(body)) => vec![body],
+        Some(Selection::Actor(actor)) => document
+            .timeline
+            .memberships_of(actor, state.date.end())
+            .iter()
+            .map(|membership| membership.body)
+            .take(MAX_LINES)
+            .collect(),
+        None => {
+            let mut ranked: Vec<(u32, usize)> = panels
+                .frame
+                .body_members
+                .iter()
+                .enumerate()
+                .filter(|&(b, _)| {
+                    panels
+                        .frame
+                        .nodes
+                        .get(b)
+                        .is_some_and(|look| look.visibility != crate::scene::Visibility::Hidden)
+                })
+                .map(|(b, &count)| (count, b))
+                .collect();
+            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            ranked
+                .into_iter()
+                .take(MAX_LINES)
+                .map(|(_, b)| BodyIx(b as u32))
+                .collect()
+        }
+    };
+    egui::Panel::bottom("membership_chart")
+        .resizable(true)
+        .default_size(170.0)
+        .min_size(110.0)
+        .show(ui, |ui| {
+            let title = match state.selection {
+                Some(Selection::Body(body)) => format!(
+                    "Members of {} over time ({})",
+                    document.node_label(NodeRef::Body(body)),
+                    level_words(state.level)
+                ),
+                Some(Selection::Actor(actor)) => format!(
+                    "Bodies {} belongs to, members over time ({})",
+                    document.node_label(NodeRef::Actor(actor)),
+                    level_words(state.level)
+                ),
+                None => format!(
+                    "Largest bodies, members over time ({})",
+                    level_words(state.level)
+                ),
+            };
+            ui.horizontal(|ui| {
+                ui.strong(title);
+                ui.weak("Click the chart to jump to a date");
+            });
+            let (first, last) = state.range;
+            let colouring = state.body_colouring;
+            let plot = Plot::new("membership_plot")
+                .legend(Legend::default())
+                .allow_zoom(false)
+                .allow_drag(false)
+                .allow_scroll(false)
+                .allow_boxed_zoom(false)
+                .allow_double_click_reset(false)
+                .include_y(0.0)
+                .include_x(x_of(first))
+                .include_x(x_of(last) + 1.0 / 12.0)
+                .y_axis_min_width(28.0)
+                .x_axis_formatter(|mark, _| format!("{:.0}", mark.value.floor()))
+                .label_formatter(|hover| {
+                    Some(match hover {
+                        HoverPosition::NearDataPoint {
+                            plot_name,
+                            position,
+                            ..
+                        } if !plot_name.is_empty() => {
+                            format!("{plot_name}\n{}: {:.0}", month_of_x(position.x), position.y)
+                        }
+                        HoverPosition::NearDataPoint { position, .. }
+                        | HoverPosition::Elsewhere { position, .. } => {
+                            month_of_x(position.x).to_string()
+                        }
+                    })
+                });
+            let date_x = x_of(state.date) + 0.5 / 12.0;
+            let response = plot.show(ui, |plot_ui| {
+                for &body in &bodies {
+                    let Some(record) = document.dataset.bodies.get(body.index()) else {
+                        continue;
+                    };
+                    let series = document.timeline.count_series(body, state.level);
+                    let colour = style::body_colour(&record.issues, record.law, colouring);
+                    plot_ui.line(
+                        Line::new(
+                            record.label(),
+                            PlotPoints::from(step_points(series, first, last)),
+                        )
+                        .color(color32(colour))
+                        .width(2.0),
+                    );
+                }
+                plot_ui.vline(
+                    VLine::new("", date_x)
+                        .color(egui::Color32::from_gray(128))
+                        .width(1.5),
+                );
+            });
+            if response.response.clicked()
+                && let Some(position) = response.response.interact_pointer_pos()
+            {
+                let point = response.transform.value_from_position(position);
+                panels.emit(Command::SetDate(month_of_x(point.x)));
+            }
+        });
+}
+
+fn level_words(level: crate::model::Level) -> &'static str {
+    match level {
+        crate::model::Level::Signatory => "signatories or more",
+        crate::model::Level::Party => "parties or more",
+        crate::model::Level::InForce => "in force",
+    }
+}

@@ -1,0 +1,381 @@
+//! The right panel: what the selected node is, with sources; or, with nothing selected, a
+//! short introduction. The legend sits below.
+
+use super::colour::color32;
+use super::{CLICK_HINT, Panels, legend_ui};
+use crate::model::{Dataset, Event, PartialDate, Precision, Source, Word};
+use crate::scene::NodeRef;
+use crate::state::{Command, MemberSort, Selection};
+use crate::style;
+use crate::timeline::{ActorIx, BodyIx, Membership};
+
+/// The right panel.
+pub fn inspector_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
+    egui::Panel::right("inspector")
+        .resizable(true)
+        .default_size(340.0)
+        .min_size(240.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.add_space(4.0);
+                    match panels.state.selection {
+                        None => welcome_ui(ui, panels),
+                        Some(Selection::Body(body)) => body_ui(ui, panels, body),
+                        Some(Selection::Actor(actor)) => actor_ui(ui, panels, actor),
+                    }
+                    ui.add_space(8.0);
+                    egui::CollapsingHeader::new("Legend")
+                        .default_open(true)
+                        .show(ui, |ui| legend_ui(ui, panels));
+                });
+        });
+}
+
+fn welcome_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
+    let document = panels.document;
+    ui.heading(document.title());
+    let description = document.dataset.meta.description.trim();
+    if !description.is_empty() {
+        ui.label(description);
+    }
+    ui.add_space(6.0);
+    ui.label(format!(
+        "{} forums and instruments, {} states and stakeholders.",
+        document.dataset.bodies.len(),
+        document.dataset.actors.len()
+    ));
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new(CLICK_HINT).strong());
+    ui.weak("Move the timeline below to see the network as of any month; ▶ Play shows accession over time.");
+}
+
+fn precision_words(precision: Precision) -> &'static str {
+    match precision {
+        Precision::Day => "known to the day",
+        Precision::Month => "known to the month",
+        Precision::Year => "known to the year",
+    }
+}
+
+/// A date with its precision as a tooltip.
+fn date_ui(ui: &mut egui::Ui, date: PartialDate) {
+    ui.label(date.to_string())
+        .on_hover_text(precision_words(date.precision()));
+}
+
+/// The source of an event: a link for URLs.
+fn source_ui(ui: &mut egui::Ui, event: Option<&Event>) {
+    match event.map(|event| &event.source) {
+        Some(Source::Url(url)) => {
+            ui.hyperlink_to("source ↗", url).on_hover_text(url);
+        }
+        Some(Source::Citation(text)) => {
+            ui.label("citation").on_hover_text(text);
+        }
+        Some(Source::Unknown) | None => {
+            let note = event.map(|event| event.note.as_str()).unwrap_or("");
+            ui.weak("unknown").on_hover_text(if note.is_empty() {
+                "The source is not known"
+            } else {
+                note
+            });
+        }
+    }
+}
+
+fn body_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body_ix: BodyIx) {
+    let document = panels.document;
+    let dataset = &document.dataset;
+    let Some(body) = dataset.bodies.get(body_ix.index()) else {
+        return;
+    };
+    let state = panels.state;
+    ui.heading(&body.name);
+    ui.horizontal_wrapped(|ui| {
+        if let Some(short) = &body.short_name {
+            ui.strong(short);
+        }
+        ui.label(format!("{} · {}", body.kind.label(), body.law.label()));
+    });
+    ui.horizontal_wrapped(|ui| {
+        for &issue in &body.issues {
+            let colour = color32(style::issue_colour(issue));
+            ui.label(egui::RichText::new(format!("● {}", issue.label())).color(colour));
+        }
+    });
+    if let Some(opened) = body.opened {
+        ui.horizontal(|ui| {
+            ui.weak("Opened");
+            date_ui(ui, opened);
+            if let Some(closed) = body.closed {
+                ui.weak("closed");
+                date_ui(ui, closed);
+            }
+        });
+    }
+    if !body.description.is_empty() {
+        ui.label(&body.description);
+    }
+    if let Some(url) = &body.url {
+        ui.hyperlink_to("Official page ↗", url).on_hover_text(url);
+    }
+    let relations: Vec<(String, NodeRef, Option<&Source>)> = dataset
+        .relations
+        .iter()
+        .filter_map(|relation| {
+            if relation.from == body.id {
+                let other = document.timeline.body_ix(&relation.to)?;
+                Some((
+                    relation.kind.label().to_owned(),
+                    NodeRef::Body(other),
+                    relation.source.as_ref(),
+                ))
+            } else if relation.to == body.id {
+                let other = document.timeline.body_ix(&relation.from)?;
+                Some((
+                    format!("{} (from)", relation.kind.label()),
+                    NodeRef::Body(other),
+                    relation.source.as_ref(),
+                ))
+            } else {
+                None
+            }
+        })
+        .collect();
+    if !relations.is_empty() {
+        ui.add_space(4.0);
+        ui.strong("Related bodies");
+        for (kind, node, source) in relations {
+            ui.horizontal(|ui| {
+                ui.weak(kind);
+                if ui.link(document.node_label(node)).clicked()
+                    && let NodeRef::Body(other) = node
+                {
+                    panels.emit(Command::Select(Some(Selection::Body(other))));
+                }
+                if let Some(Source::Url(url)) = source {
+                    ui.hyperlink_to("source ↗", url);
+                }
+            });
+        }
+    }
+
+    ui.add_space(6.0);
+    let date = state.date.end();
+    let standings = document.timeline.standings_in(body_ix, date);
+    let (mut members, mut others): (Vec<Membership>, Vec<Membership>) = standings
+        .into_iter()
+        .partition(|membership| membership.status.counts_at(state.level));
+    let members_count = members.len();
+    ui.label(
+        egui::RichText::new(format!("Members as of {}: {members_count}", state.date))
+            .strong()
+            .size(15.0),
+    )
+    .on_hover_text(format!("Counting: {}", state.level.label().to_lowercase()));
+    sort_switch_ui(ui, panels);
+    let sort = panels.state.member_sort;
+    sort_memberships(&mut members, dataset, sort, |m| m.actor.index());
+    sort_memberships(&mut others, dataset, sort, |m| m.actor.index());
+    let mut clicked = None;
+    membership_grid_ui(
+        ui,
+        "members",
+        dataset,
+        &members,
+        |m| NodeRef::Actor(m.actor),
+        &mut clicked,
+        panels,
+    );
+    if !others.is_empty() {
+        ui.add_space(4.0);
+        ui.strong(format!("Other standings ({})", others.len()))
+            .on_hover_text("Signed, negotiating, observing or left: not counted at this level");
+        membership_grid_ui(
+            ui,
+            "others",
+            dataset,
+            &others,
+            |m| NodeRef::Actor(m.actor),
+            &mut clicked,
+            panels,
+        );
+    }
+    if let Some(node) = clicked {
+        select_node(panels, node);
+    }
+}
+
+fn actor_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, actor_ix: ActorIx) {
+    let document = panels.document;
+    let dataset = &document.dataset;
+    let Some(actor) = dataset.actors.get(actor_ix.index()) else {
+        return;
+    };
+    let state = panels.state;
+    ui.heading(&actor.name);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(actor.kind.label());
+        if let Some(region) = &actor.region {
+            ui.label(format!("· {region}"));
+        }
+        if let Some(subregion) = &actor.subregion {
+            ui.weak(format!("({subregion})"));
+        }
+        if let Some(iso3) = &actor.iso3 {
+            ui.weak(iso3);
+        }
+    });
+    if let Some(url) = &actor.url {
+        ui.hyperlink_to("Web page ↗", url);
+    }
+    if !actor.note.is_empty() {
+        ui.weak(&actor.note);
+    }
+    ui.add_space(6.0);
+    let (mut counting, mut others): (Vec<Membership>, Vec<Membership>) = document
+        .timeline
+        .memberships_of(actor_ix, state.date.end())
+        .into_iter()
+        .partition(|membership| membership.status.counts_at(state.level));
+    ui.label(
+        egui::RichText::new(format!(
+            "Memberships as of {}: {}",
+            state.date,
+            counting.len()
+        ))
+        .strong()
+        .size(15.0),
+    );
+    sort_switch_ui(ui, panels);
+    let sort = panels.state.member_sort;
+    sort_body_memberships(&mut counting, dataset, sort);
+    sort_body_memberships(&mut others, dataset, sort);
+    let mut clicked = None;
+    membership_grid_ui(
+        ui,
+        "memberships",
+        dataset,
+        &counting,
+        |m| NodeRef::Body(m.body),
+        &mut clicked,
+        panels,
+    );
+    if !others.is_empty() {
+        ui.add_space(4.0);
+        ui.strong(format!("Other standings ({})", others.len()));
+        membership_grid_ui(
+            ui,
+            "other_memberships",
+            dataset,
+            &others,
+            |m| NodeRef::Body(m.body),
+            &mut clicked,
+            panels,
+        );
+    }
+    if let Some(node) = clicked {
+        select_node(panels, node);
+    }
+}
+
+fn select_node(panels: &mut Panels<'_>, node: NodeRef) {
+    let selection = match node {
+        NodeRef::Body(body) => Selection::Body(body),
+        NodeRef::Actor(actor) => Selection::Actor(actor),
+    };
+    panels.emit(Command::Select(Some(selection)));
+}
+
+fn sort_switch_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
+    ui.horizontal(|ui| {
+        ui.weak("Sort by");
+        let sort = panels.state.member_sort;
+        if ui
+            .selectable_label(sort == MemberSort::Name, "Name")
+            .clicked()
+        {
+            panels.emit(Command::SetMemberSort(MemberSort::Name));
+        }
+        if ui
+            .selectable_label(sort == MemberSort::Date, "Date")
+            .clicked()
+        {
+            panels.emit(Command::SetMemberSort(MemberSort::Date));
+        }
+    });
+}
+
+fn sort_memberships(
+    list: &mut [Membership],
+    dataset: &Dataset,
+    sort: MemberSort,
+    actor_of: impl Fn(&Membership) -> usize,
+) {
+    let name = |m: &Membership| {
+        dataset
+            .actors
+            .get(actor_of(m))
+            .map(|a| a.name.to_lowercase())
+            .unwrap_or_default()
+    };
+    match sort {
+        MemberSort::Name => list.sort_by_key(|m| name(m)),
+        MemberSort::Date => list.sort_by_key(|m| (m.since.start(), name(m))),
+    }
+}
+
+fn sort_body_memberships(list: &mut [Membership], dataset: &Dataset, sort: MemberSort) {
+    let name = |m: &Membership| {
+        dataset
+            .bodies
+            .get(m.body.index())
+            .map(|b| b.label().to_lowercase())
+            .unwrap_or_default()
+    };
+    match sort {
+        MemberSort::Name => list.sort_by_key(|m| name(m)),
+        MemberSort::Date => list.sort_by_key(|m| (m.since.start(), name(m))),
+    }
+}
+
+fn membership_grid_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    dataset: &Dataset,
+    list: &[Membership],
+    other_end: impl Fn(&Membership) -> NodeRef,
+    clicked: &mut Option<NodeRef>,
+    panels: &Panels<'_>,
+) {
+    let joined = &panels.frame.joined;
+    egui::Grid::new(id)
+        .num_columns(4)
+        .striped(true)
+        .spacing([10.0, 3.0])
+        .show(ui, |ui| {
+            for membership in list {
+                let node = other_end(membership);
+                let label = panels.document.node_label(node);
+                let new = matches!(node, NodeRef::Actor(actor) if joined.contains(&actor));
+                let text = if new {
+                    egui::RichText::new(label).color(color32(style::Theme::Light.palette().joined))
+                } else {
+                    egui::RichText::new(label)
+                };
+                let response = ui.link(text);
+                if response.clicked() {
+                    *clicked = Some(node);
+                }
+                if new {
+                    response.on_hover_text("Joined since the previous step");
+                }
+                ui.label(membership.status.label());
+                date_ui(ui, membership.since);
+                source_ui(ui, dataset.events.get(membership.event));
+                ui.end_row();
+            }
+        });
+}

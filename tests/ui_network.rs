@@ -1,0 +1,151 @@
+//! Drives the real application by accessibility label on a small fixture dataset.
+//!
+//! A GraphView requests a repaint every frame, so these tests step a fixed number of frames
+//! (`run_steps`) instead of `run()`.
+#![expect(clippy::expect_used, reason = "test helpers fail loudly with a reason")]
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use minilateral::app::MinilateralApp;
+use minilateral::state::{Document, Month, Prefs};
+use minilateral::style::NodeKind;
+
+const FIXTURE: &str = include_str!("fixtures/ui/small.json");
+
+fn app() -> MinilateralApp {
+    let (dataset, report) =
+        minilateral::io::read_native_str(FIXTURE, "small.json").expect("the fixture is valid");
+    let document = Document::new(dataset, "small.json".into(), report.summary());
+    MinilateralApp::new(document, Prefs::default())
+}
+
+fn harness() -> Harness<'static, MinilateralApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app());
+    harness.run_steps(3);
+    harness
+}
+
+/// The text of the inspector's "Members as of …" line.
+fn members_line(harness: &Harness<'_, MinilateralApp>) -> String {
+    let node = harness.get_by_label_contains("Members as of");
+    let node = node.accesskit_node();
+    node.label().or_else(|| node.value()).unwrap_or_default()
+}
+
+/// Searches for ACTA and clicks it in the list on the left.
+fn select_acta(harness: &mut Harness<'_, MinilateralApp>) {
+    harness.get_by_label("Find").focus();
+    harness.run_steps(1);
+    harness.get_by_label("Find").type_text("ACTA");
+    harness.run_steps(2);
+    let list_entry = harness
+        .get_all_by_label("ACTA")
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("ACTA is listed");
+    list_entry.click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn first_screen_explains_itself() {
+    let harness = harness();
+    harness.get_by_label("Small test network");
+    harness.get_by_label_contains("Click a node or pick a body in the list");
+    harness.get_by_label("Legend");
+    assert_eq!(harness.state().state().date, Month::new(2018, 6));
+}
+
+#[test]
+fn search_select_and_the_inspector_lists_members() {
+    let mut harness = harness();
+    select_acta(&mut harness);
+    harness.get_by_label("Anti-Counterfeiting Trade Agreement");
+    assert_eq!(members_line(&harness), "Members as of 2018-06: 1");
+    harness.get_by_label("Japan");
+    // Signatories are listed apart, each with a source link.
+    harness.get_by_label("Australia");
+    assert!(harness.query_all_by_label("source ↗").count() >= 5);
+}
+
+#[test]
+fn moving_the_timeline_changes_the_count() {
+    let mut harness = harness();
+    select_acta(&mut harness);
+    assert_eq!(members_line(&harness), "Members as of 2018-06: 1");
+    for _ in 0..6 {
+        harness.get_by_label("⏪ Year").click();
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    assert_eq!(harness.state().state().date, Month::new(2012, 6));
+    assert_eq!(members_line(&harness), "Members as of 2012-06: 0");
+}
+
+#[test]
+fn play_advances_the_date() {
+    let mut harness = harness();
+    harness.get_by_label("▶ Play").click();
+    harness.run_steps(2);
+    let start = harness.state().state().date;
+    assert_eq!(
+        start,
+        Month::new(2001, 11),
+        "playing from the end starts over"
+    );
+    assert!(harness.state().state().playing);
+    harness.run_steps(120);
+    assert!(harness.state().state().date > start);
+    harness.get_by_label("⏸ Pause").click();
+    harness.run_steps(2);
+    assert!(!harness.state().state().playing);
+}
+
+#[test]
+fn switching_the_level_changes_counts() {
+    let mut harness = harness();
+    select_acta(&mut harness);
+    assert_eq!(members_line(&harness), "Members as of 2018-06: 1");
+    harness.get_by_label("Signed").click();
+    harness.run_steps(3);
+    assert_eq!(members_line(&harness), "Members as of 2018-06: 5");
+    harness.get_by_label("In force").click();
+    harness.run_steps(3);
+    assert_eq!(members_line(&harness), "Members as of 2018-06: 0");
+}
+
+#[test]
+fn a_filter_hides_a_kind() {
+    let mut harness = harness();
+    let foc = harness
+        .state()
+        .document()
+        .timeline
+        .body_ix("foc")
+        .expect("the fixture has the FOC");
+    let number = harness
+        .state()
+        .document()
+        .graph
+        .node_number(minilateral::scene::NodeRef::Body(foc));
+    let visibility = |harness: &Harness<'_, MinilateralApp>| {
+        harness.state().scene_frame().nodes[number].visibility
+    };
+    assert_eq!(visibility(&harness), minilateral::scene::Visibility::Shown);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Coalitions")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(visibility(&harness), minilateral::scene::Visibility::Hidden);
+    assert!(
+        !harness
+            .state()
+            .scene_frame()
+            .legend
+            .kinds
+            .contains(&NodeKind::Coalition),
+        "the legend follows the filter"
+    );
+}
