@@ -109,9 +109,18 @@ impl SceneGraph {
         }
     }
 
-    /// The layout request for this structure: relations pull harder than memberships, so
-    /// related bodies sit together.
+    /// The layout request for this structure. Relations pull harder than memberships, so
+    /// related bodies sit together; memberships of large bodies pull less, so that nearly
+    /// universal bodies do not crush every state into one ball.
     pub fn layout_request(&self, seed: u64) -> LayoutRequest {
+        let mut degree = vec![0_u32; self.node_count()];
+        for &(_, from, to) in &self.edges {
+            for end in [from, to] {
+                if let Some(count) = degree.get_mut(end) {
+                    *count += 1;
+                }
+            }
+        }
         LayoutRequest {
             node_count: self.node_count(),
             links: self
@@ -119,7 +128,10 @@ impl SceneGraph {
                 .iter()
                 .map(|&(edge, from, to)| {
                     let weight = match edge {
-                        EdgeRef::Membership(..) => 1.0,
+                        EdgeRef::Membership(..) => {
+                            let members = degree.get(to).copied().unwrap_or(1).max(1) as f32;
+                            (3.0 / members.sqrt()).min(1.0)
+                        }
                         EdgeRef::Relation(_) => 2.0,
                     };
                     (from, to, weight)

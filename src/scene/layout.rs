@@ -3,7 +3,10 @@
 //! while the date changes: a viewer keeps their mental map.
 
 /// The ideal distance between linked nodes, in layout units.
-pub const IDEAL_DISTANCE: f32 = 48.0;
+pub const IDEAL_DISTANCE: f32 = 40.0;
+
+/// The strength of the pull toward the centre, per layout unit of distance.
+const GRAVITY: f32 = 0.8;
 
 /// The input of a layout: how many nodes, which are linked and how strongly.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -20,6 +23,8 @@ pub struct LayoutRequest {
 #[derive(Clone, Debug)]
 pub struct ForceLayout {
     request: LayoutRequest,
+    /// Whether each node has at least one link.
+    linked: Vec<bool>,
     positions: Vec<[f32; 2]>,
     temperature: f32,
     cooling: f32,
@@ -41,10 +46,19 @@ impl ForceLayout {
                 [distance * angle.cos(), distance * angle.sin()]
             })
             .collect();
+        let mut linked = vec![false; n];
+        for &(a, b, _) in &request.links {
+            for end in [a, b] {
+                if let Some(flag) = linked.get_mut(end) {
+                    *flag = true;
+                }
+            }
+        }
         let max_steps = 400;
         let temperature = radius * 0.25;
         Self {
             request,
+            linked,
             positions,
             temperature,
             cooling: temperature / max_steps as f32,
@@ -93,10 +107,35 @@ impl ForceLayout {
             return 0.0;
         }
         let n = self.positions.len();
-        let k = IDEAL_DISTANCE;
         let mut force = vec![[0.0_f32; 2]; n];
 
-        // Repulsion between nodes closer than the grid's reach.
+        if n <= EXACT_REPULSION_MAX_NODES {
+            self.repel_all_pairs(&mut force);
+        } else {
+            self.repel_neighbours(&mut force);
+        }
+        self.attract_and_move(force)
+    }
+
+    /// Repulsion between every pair of nodes: O(n²), exact.
+    fn repel_all_pairs(&self, force: &mut [[f32; 2]]) {
+        let k = IDEAL_DISTANCE;
+        for (i, &p) in self.positions.iter().enumerate() {
+            for (j, &q) in self.positions.iter().enumerate().skip(i + 1) {
+                let (d, length) = separation(p, q, i, j);
+                let push = k * k / length;
+                let f = [d[0] / length * push, d[1] / length * push];
+                force[i][0] += f[0];
+                force[i][1] += f[1];
+                force[j][0] -= f[0];
+                force[j][1] -= f[1];
+            }
+        }
+    }
+
+    /// Repulsion between nodes in neighbouring grid cells only: about O(n), for big data.
+    fn repel_neighbours(&self, force: &mut [[f32; 2]]) {
+        let k = IDEAL_DISTANCE;
         let cell = 2.5 * k;
         let cell_of = |p: [f32; 2]| ((p[0] / cell).floor() as i32, (p[1] / cell).floor() as i32);
         let mut cells: std::collections::BTreeMap<(i32, i32), Vec<usize>> =
@@ -115,15 +154,7 @@ impl ForceLayout {
                         if j == i {
                             continue;
                         }
-                        let q = self.positions[j];
-                        let mut d = [p[0] - q[0], p[1] - q[1]];
-                        let mut length = (d[0] * d[0] + d[1] * d[1]).sqrt();
-                        if length < 0.01 {
-                            // Coincident nodes: push apart along a direction fixed by indices.
-                            let angle = (i * 7 + j * 13) as f32;
-                            d = [angle.cos(), angle.sin()];
-                            length = 0.01;
-                        }
+                        let (d, length) = separation(p, self.positions[j], i, j);
                         if length > cell {
                             continue;
                         }
@@ -134,7 +165,11 @@ impl ForceLayout {
                 }
             }
         }
+    }
 
+    fn attract_and_move(&mut self, mut force: Vec<[f32; 2]>) -> f32 {
+        let n = self.positions.len();
+        let k = IDEAL_DISTANCE;
         // Attraction along links.
         for &(a, b, weight) in &self.request.links {
             if a >= n || b >= n || a == b {
@@ -153,12 +188,17 @@ impl ForceLayout {
             force[b][1] += f[1];
         }
 
-        // A gentle pull toward the centre keeps separate components together.
-        let gravity = 0.04 * k;
+        // A pull toward the centre, growing with distance, keeps separate components and
+        // unlinked nodes near the rest (balanced against repulsion at about k·√n).
+        // Unlinked nodes feel it more, or repulsion alone would push them far out.
         for (i, p) in self.positions.iter().enumerate() {
-            let length = (p[0] * p[0] + p[1] * p[1]).sqrt().max(0.01);
-            force[i][0] -= p[0] / length * gravity * (length / k).sqrt();
-            force[i][1] -= p[1] / length * gravity * (length / k).sqrt();
+            let gravity = if self.linked.get(i).copied().unwrap_or(false) {
+                GRAVITY
+            } else {
+                GRAVITY * 8.0
+            };
+            force[i][0] -= p[0] * gravity;
+            force[i][1] -= p[1] * gravity;
         }
 
         let mut largest = 0.0_f32;
@@ -179,6 +219,22 @@ impl ForceLayout {
             self.settled = true;
         }
         largest
+    }
+}
+
+/// Up to this many nodes, every pair repels (exact); above, only near neighbours do.
+const EXACT_REPULSION_MAX_NODES: usize = 2_500;
+
+/// The vector from `q` to `p` and its length; coincident nodes get a direction fixed by
+/// their indices, so that they separate deterministically.
+fn separation(p: [f32; 2], q: [f32; 2], i: usize, j: usize) -> ([f32; 2], f32) {
+    let d = [p[0] - q[0], p[1] - q[1]];
+    let length = (d[0] * d[0] + d[1] * d[1]).sqrt();
+    if length < 0.01 {
+        let angle = (i * 7 + j * 13) as f32;
+        ([angle.cos(), angle.sin()], 0.01)
+    } else {
+        (d, length)
     }
 }
 

@@ -1,4 +1,4 @@
-//! Preferences remembered between runs (saved by the eframe shell).
+//! Preferences remembered between runs (saved by the window shell in `app`).
 
 use crate::style::Theme;
 

@@ -101,7 +101,17 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                 ui.strong(title);
                 ui.weak("Click the chart to jump to a date");
             });
-            let (first, last) = state.range;
+            let (range_first, last) = state.range;
+            // A single body's chart starts a year before its first event.
+            let first = match state.selection {
+                Some(Selection::Body(body)) => document
+                    .timeline
+                    .body_event_span(body, last.end())
+                    .map_or(range_first, |(start, _)| {
+                        Month::of_date(start.start()).plus(-12).max(range_first)
+                    }),
+                _ => range_first,
+            };
             let colouring = state.body_colouring;
             let plot = Plot::new("membership_plot")
                 .legend(Legend::default())

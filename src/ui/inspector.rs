@@ -102,7 +102,7 @@ fn body_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body_ix: BodyIx) {
     ui.horizontal_wrapped(|ui| {
         for &issue in &body.issues {
             let colour = color32(style::issue_colour(issue));
-            ui.label(egui::RichText::new(format!("● {}", issue.label())).color(colour));
+            ui.label(egui::RichText::new(issue.label()).color(colour).strong());
         }
     });
     if let Some(opened) = body.opened {

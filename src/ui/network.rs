@@ -41,9 +41,9 @@ pub type NetworkGraph =
     egui_graphs::Graph<NodePayload, EdgePayload, Directed, DefaultIx, NodeDisplay, EdgeDisplay>;
 
 /// Zoom at or above which state labels are written in full.
-pub const FULL_LABEL_ZOOM: f32 = 1.6;
+pub const FULL_LABEL_ZOOM: f32 = 2.0;
 /// Zoom at or above which states show their short code.
-pub const SHORT_LABEL_ZOOM: f32 = 0.8;
+pub const SHORT_LABEL_ZOOM: f32 = 1.2;
 const BODY_LABEL_SIZE: f32 = 13.0;
 const ACTOR_LABEL_SIZE: f32 = 11.0;
 
