@@ -3,6 +3,7 @@
 mod native;
 mod report;
 mod save;
+mod table;
 
 use std::path::Path;
 
@@ -12,6 +13,7 @@ pub use native::{
 };
 pub use report::{ImportReport, Issue, LineIndex, Location, Severity};
 pub use save::save_atomically;
+pub use table::{EVENT_COLUMNS, TableFiles, read_tables, side_table_path, write_tables};
 
 /// The largest file Minilateral will try to read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -21,6 +23,8 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 pub enum Format {
     /// Minilateral's native JSON.
     Native,
+    /// An events table (CSV) with optional side tables.
+    EventsTable,
 }
 
 impl Format {
@@ -29,6 +33,7 @@ impl Format {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "json" => Some(Self::Native),
+            "csv" | "tsv" | "txt" => Some(Self::EventsTable),
             _ => None,
         }
     }
@@ -66,7 +71,7 @@ pub enum DatasetError {
         column: usize,
     },
     /// The extension names no known format.
-    #[error("{file}: unknown file type (expected one of: .json)")]
+    #[error("{file}: unknown file type (expected one of: .json, .csv)")]
     UnknownFormat {
         /// The file.
         file: String,
@@ -84,6 +89,27 @@ pub fn load(path: &Path) -> Result<(crate::model::Dataset, ImportReport), Datase
     let text = read_text(path)?;
     match format {
         Format::Native => read_native_str(&text, &file).map_err(DatasetError::Invalid),
+        Format::EventsTable => {
+            let side = |kind: &str| -> Result<Option<(String, String)>, DatasetError> {
+                let side_path = side_table_path(path, kind);
+                if side_path.is_file() {
+                    Ok(Some((
+                        side_path.display().to_string(),
+                        read_text(&side_path)?,
+                    )))
+                } else {
+                    Ok(None)
+                }
+            };
+            let files = TableFiles {
+                events: (file, text),
+                actors: side("actors")?,
+                bodies: side("bodies")?,
+                relations: side("relations")?,
+                meta: side("meta")?,
+            };
+            read_tables(&files).map_err(DatasetError::Invalid)
+        }
     }
 }
 
@@ -125,8 +151,25 @@ pub fn save(dataset: &crate::model::Dataset, path: &Path) -> Result<(), DatasetE
     let file = path.display().to_string();
     let format = Format::from_path(path)
         .ok_or_else(|| DatasetError::UnknownFormat { file: file.clone() })?;
-    let text = match format {
-        Format::Native => write_native_string(dataset),
-    };
-    save_atomically(path, text.as_bytes()).map_err(|source| DatasetError::Io { file, source })
+    match format {
+        Format::Native => {
+            let text = write_native_string(dataset);
+            save_atomically(path, text.as_bytes())
+                .map_err(|source| DatasetError::Io { file, source })
+        }
+        Format::EventsTable => {
+            for (kind, text) in write_tables(dataset) {
+                let target = if kind.is_empty() {
+                    path.to_path_buf()
+                } else {
+                    side_table_path(path, kind)
+                };
+                save_atomically(&target, text.as_bytes()).map_err(|source| DatasetError::Io {
+                    file: target.display().to_string(),
+                    source,
+                })?;
+            }
+            Ok(())
+        }
+    }
 }

@@ -181,6 +181,7 @@ impl<'a> Reader<'a> {
             .map_or(record_offset, |inner| record_offset + inner);
         let (line, column) = self.lines.line_column(offset);
         Location {
+            file: None,
             path: Some(path),
             line: Some(line),
             column: Some(column),
@@ -250,6 +251,7 @@ impl<'a> Reader<'a> {
                 self.report.issues.push(Issue {
                     severity: Severity::Error,
                     location: Location {
+                        file: None,
                         path: Some(path.to_owned()),
                         line: Some(line),
                         column: Some(column),
@@ -325,6 +327,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
             reader.report.push(
                 Severity::Error,
                 Location {
+                    file: None,
                     path: Some("$".into()),
                     line: Some(1),
                     column: Some(1),
@@ -338,7 +341,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
             let (line, column) = reader.lines.line_column(offset);
             reader.report.push(
                 Severity::Error,
-                Location { path: Some("$".into()), line: Some(line), column: Some(column) },
+                Location { file: None, path: Some("$".into()), line: Some(line), column: Some(column) },
                 "not a Minilateral dataset: the file must hold one JSON object with \"format\": \"minilateral\"",
             );
             return Err(reader.report);
@@ -371,6 +374,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
             reader.report.push(
                 Severity::Error,
                 Location {
+                    file: None,
                     path: Some("$".into()),
                     line: (error.line() > 0).then_some(error.line()),
                     column: (error.line() > 0).then_some(error.column().max(1)),
@@ -381,6 +385,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
         }
     };
     let top_location = |path: &str| Location {
+        file: None,
         path: Some(path.to_owned()),
         line: Some(1),
         column: None,
@@ -439,6 +444,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
         reader.report.issues.push(Issue {
             severity: Severity::Warning,
             location: Location {
+                file: None,
                 path: Some(format!("$.{field}")),
                 line: None,
                 column: None,
