@@ -428,6 +428,11 @@ fn events(
 
 fn convert(input: &Path, output: &Path, err: &mut dyn Write) -> Result<u8, CommandError> {
     let dataset = load_for_query(input, err)?;
+    if let Some(format) = io::Format::from_path(output) {
+        for lost in io::lost_in(format, &dataset) {
+            writeln!(err, "{}: warning: {lost}", output.display())?;
+        }
+    }
     io::save(&dataset, output)?;
     writeln!(err, "wrote {}", output.display())?;
     Ok(EXIT_OK)
