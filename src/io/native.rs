@@ -210,7 +210,7 @@ impl<'a> Reader<'a> {
     fn record<T: serde::de::DeserializeOwned>(
         &mut self,
         raw: &'a RawValue,
-        path: &str,
+        path: &dyn std::fmt::Display,
     ) -> Option<T> {
         let mut unknown = Vec::new();
         let mut deserializer = serde_json::Deserializer::from_str(raw.get());
@@ -252,7 +252,7 @@ impl<'a> Reader<'a> {
                     severity: Severity::Error,
                     location: Location {
                         file: None,
-                        path: Some(path.to_owned()),
+                        path: Some(path.to_string()),
                         line: Some(line),
                         column: Some(column),
                     },
@@ -264,7 +264,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn word<W: Word>(&mut self, text: &str, raw: &str, path: &str, field: &str) -> Option<W> {
+    fn word<W: Word>(
+        &mut self,
+        text: &str,
+        raw: &str,
+        path: &dyn std::fmt::Display,
+        field: &str,
+    ) -> Option<W> {
         match W::parse_word(text) {
             Ok(value) => Some(value),
             Err(error) => {
@@ -281,7 +287,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn date(&mut self, text: &str, raw: &str, path: &str, field: &str) -> Option<PartialDate> {
+    fn date(
+        &mut self,
+        text: &str,
+        raw: &str,
+        path: &dyn std::fmt::Display,
+        field: &str,
+    ) -> Option<PartialDate> {
         match PartialDate::parse(text) {
             Ok(date) => Some(date),
             Err(error) => {
@@ -296,6 +308,15 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+}
+
+/// The JSON path of a record, formatted only when a message needs it.
+struct RecordPath(&'static str, usize);
+
+impl std::fmt::Display for RecordPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "$.{}[{}]", self.0, self.1)
     }
 }
 
@@ -386,7 +407,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     };
     let top_location = |path: &str| Location {
         file: None,
-        path: Some(path.to_owned()),
+        path: Some(path.to_string()),
         line: Some(1),
         column: None,
     };
@@ -456,7 +477,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
 
     let mut dataset = Dataset::default();
     if let Some(raw) = top.meta
-        && let Some(meta) = reader.record::<MetaDto>(raw, "$.meta")
+        && let Some(meta) = reader.record::<MetaDto>(raw, &"$.meta")
     {
         dataset.meta = Meta {
             title: meta.title,
@@ -470,7 +491,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     let mut suppressed: HashSet<(usize, &'static str)> = HashSet::new();
 
     for (index, raw) in top.actors.iter().enumerate() {
-        let path = format!("$.actors[{index}]");
+        let path = RecordPath("actors", index);
         let Some(dto) = reader.record::<ActorDto>(raw, &path) else {
             continue;
         };
@@ -491,7 +512,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     }
 
     for (index, raw) in top.bodies.iter().enumerate() {
-        let path = format!("$.bodies[{index}]");
+        let path = RecordPath("bodies", index);
         let Some(dto) = reader.record::<BodyDto>(raw, &path) else {
             continue;
         };
@@ -538,7 +559,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     }
 
     for (index, raw) in top.relations.iter().enumerate() {
-        let path = format!("$.relations[{index}]");
+        let path = RecordPath("relations", index);
         let Some(dto) = reader.record::<RelationDto>(raw, &path) else {
             continue;
         };
@@ -556,7 +577,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     }
 
     for (index, raw) in top.events.iter().enumerate() {
-        let path = format!("$.events[{index}]");
+        let path = RecordPath("events", index);
         let Some(dto) = reader.record::<EventDto>(raw, &path) else {
             continue;
         };
