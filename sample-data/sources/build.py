@@ -83,7 +83,7 @@ def main():
         "relations": relations,
         "events": events,
     }
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as raw:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8", dir="/tmp", prefix="ig-") as raw:
         json.dump(dataset, raw, ensure_ascii=False, indent=1)
     subprocess.run(["cargo", "run", "--quiet", "--", "convert", raw.name, str(OUT)],
                    cwd=ROOT, check=True)

@@ -32,11 +32,19 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Members {
             file,
             body_id,
+            outside,
             at,
             level,
             json,
-        } => load_for_query(file, err)
-            .and_then(|dataset| members(&dataset, body_id, query_date(*at), *level, *json, out)),
+        } => load_for_query(file, err).and_then(|dataset| {
+            let query = MembersQuery {
+                body_id,
+                outside: outside.as_deref(),
+                at: query_date(*at),
+                level: *level,
+            };
+            members(&dataset, &query, *json, out)
+        }),
         Command::Events {
             file,
             bodies,
@@ -84,11 +92,18 @@ enum CommandError {
     Output(#[from] std::io::Error),
 }
 
-/// Loads a dataset, printing its warnings to `err`.
+/// Loads a dataset; warnings are summed up in one line on `err` (`validate` lists them).
 fn load_for_query(file: &Path, err: &mut dyn Write) -> Result<Dataset, CommandError> {
     let (dataset, report) = io::load(file)?;
-    for issue in &report.issues {
-        writeln!(err, "{}", report.format_issue(issue))?;
+    let warnings = report.warning_count();
+    if warnings > 0 {
+        writeln!(
+            err,
+            "{}: {} (see `minilateral validate {}`)",
+            report.file,
+            report.summary(),
+            file.display()
+        )?;
     }
     Ok(dataset)
 }
@@ -217,26 +232,60 @@ struct MemberJson<'a> {
     source: &'a str,
 }
 
-fn members(
-    dataset: &Dataset,
-    body_id: &str,
+/// What the `members` command lists.
+struct MembersQuery<'a> {
+    body_id: &'a str,
+    outside: Option<&'a str>,
     at: jiff::civil::Date,
     level: Level,
+}
+
+fn body_or_usage_error(
+    dataset: &Dataset,
+    timeline: &Timeline,
+    body_id: &str,
+) -> Result<crate::timeline::BodyIx, CommandError> {
+    timeline.body_ix(body_id).ok_or_else(|| {
+        let mut ids: Vec<&str> = dataset.bodies.iter().map(|b| b.id.as_str()).collect();
+        ids.sort_unstable();
+        CommandError::Usage(format!(
+            "no body with id \"{body_id}\" (known ids: {})",
+            ids.join(", ")
+        ))
+    })
+}
+
+fn members(
+    dataset: &Dataset,
+    query: &MembersQuery<'_>,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<u8, CommandError> {
+    let MembersQuery {
+        body_id, at, level, ..
+    } = *query;
     let timeline = Timeline::build(dataset);
-    let Some(body) = timeline.body_ix(body_id) else {
-        let mut ids: Vec<&str> = dataset.bodies.iter().map(|b| b.id.as_str()).collect();
-        ids.sort_unstable();
-        return Err(CommandError::Usage(format!(
-            "no body with id \"{body_id}\" (known ids: {})",
-            ids.join(", ")
-        )));
+    let body = body_or_usage_error(dataset, &timeline, body_id)?;
+    let outside = match query.outside {
+        Some(other) => {
+            let other = body_or_usage_error(dataset, &timeline, other)?;
+            let inside: Vec<_> = timeline
+                .members(other, at, Level::Party)
+                .into_iter()
+                .map(|m| m.actor)
+                .collect();
+            Some(inside)
+        }
+        None => None,
     };
     let mut members: Vec<MemberJson<'_>> = timeline
         .members(body, at, level)
         .into_iter()
+        .filter(|membership| {
+            outside
+                .as_ref()
+                .is_none_or(|inside| !inside.contains(&membership.actor))
+        })
         .map(|membership| {
             let actor = &dataset.actors[membership.actor.index()];
             MemberJson {
@@ -262,9 +311,13 @@ fn members(
         return Ok(EXIT_OK);
     }
     let name = &dataset.bodies[body.index()].name;
+    let outside_text = query
+        .outside
+        .map(|other| format!(" outside {other}"))
+        .unwrap_or_default();
     writeln!(
         out,
-        "{name}: {} members as of {at} (level {})",
+        "{name}: {} members{outside_text} as of {at} (level {})",
         members.len(),
         level.word()
     )?;
@@ -375,6 +428,11 @@ fn events(
 
 fn convert(input: &Path, output: &Path, err: &mut dyn Write) -> Result<u8, CommandError> {
     let dataset = load_for_query(input, err)?;
+    if let Some(format) = io::Format::from_path(output) {
+        for lost in io::lost_in(format, &dataset) {
+            writeln!(err, "{}: warning: {lost}", output.display())?;
+        }
+    }
     io::save(&dataset, output)?;
     writeln!(err, "wrote {}", output.display())?;
     Ok(EXIT_OK)

@@ -51,6 +51,10 @@ pub enum Command {
         file: PathBuf,
         /// The body's id (see `stats`).
         body_id: String,
+        /// Only members that are not members (party or more) of this other body at the date,
+        /// e.g. `--outside coe` for the Budapest Convention's non-European parties.
+        #[arg(long, value_name = "BODY_ID")]
+        outside: Option<String>,
         /// The date: YYYY, YYYY-MM or YYYY-MM-DD (the end of that period; default today).
         #[arg(long, value_parser = parse_date)]
         at: Option<PartialDate>,

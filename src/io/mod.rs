@@ -1,17 +1,24 @@
 //! Reading and writing datasets; every reader fills an [`ImportReport`].
 
+mod gexf;
+mod graph_file;
+mod graphml;
 mod native;
 mod report;
 mod save;
+mod table;
+mod xml;
 
 use std::path::Path;
 
+pub use gexf::NodeLooks;
 pub use native::{
     FORMAT_NAME, FORMAT_VERSION, default_law, read_str as read_native_str,
     write_string as write_native_string,
 };
 pub use report::{ImportReport, Issue, LineIndex, Location, Severity};
 pub use save::save_atomically;
+pub use table::{EVENT_COLUMNS, TableFiles, read_tables, side_table_path, write_tables};
 
 /// The largest file Minilateral will try to read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -21,6 +28,12 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 pub enum Format {
     /// Minilateral's native JSON.
     Native,
+    /// An events table (CSV) with optional side tables.
+    EventsTable,
+    /// GEXF (Gephi): 1.3 dynamic written; 1.2draft and 1.3 read.
+    Gexf,
+    /// GraphML.
+    GraphMl,
 }
 
 impl Format {
@@ -29,6 +42,9 @@ impl Format {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "json" => Some(Self::Native),
+            "csv" | "tsv" | "txt" => Some(Self::EventsTable),
+            "gexf" => Some(Self::Gexf),
+            "graphml" => Some(Self::GraphMl),
             _ => None,
         }
     }
@@ -66,7 +82,7 @@ pub enum DatasetError {
         column: usize,
     },
     /// The extension names no known format.
-    #[error("{file}: unknown file type (expected one of: .json)")]
+    #[error("{file}: unknown file type (expected one of: .json, .csv, .gexf, .graphml)")]
     UnknownFormat {
         /// The file.
         file: String,
@@ -84,6 +100,45 @@ pub fn load(path: &Path) -> Result<(crate::model::Dataset, ImportReport), Datase
     let text = read_text(path)?;
     match format {
         Format::Native => read_native_str(&text, &file).map_err(DatasetError::Invalid),
+        Format::EventsTable => {
+            let side = |kind: &str| -> Result<Option<(String, String)>, DatasetError> {
+                let side_path = side_table_path(path, kind);
+                if side_path.is_file() {
+                    Ok(Some((
+                        side_path.display().to_string(),
+                        read_text(&side_path)?,
+                    )))
+                } else {
+                    Ok(None)
+                }
+            };
+            let files = TableFiles {
+                events: (file, text),
+                actors: side("actors")?,
+                bodies: side("bodies")?,
+                relations: side("relations")?,
+                meta: side("meta")?,
+            };
+            read_tables(&files).map_err(DatasetError::Invalid)
+        }
+        Format::Gexf | Format::GraphMl => {
+            let read = if format == Format::Gexf {
+                gexf::read_graph
+            } else {
+                graphml::read_graph
+            };
+            let (graph, mut first) = read(&text, &file).map_err(DatasetError::Invalid)?;
+            match graph_file::dataset_from_graph(&graph, &file) {
+                Ok((dataset, report)) => {
+                    first.issues.extend(report.issues);
+                    Ok((dataset, first))
+                }
+                Err(report) => {
+                    first.issues.extend(report.issues);
+                    Err(DatasetError::Invalid(first))
+                }
+            }
+        }
     }
 }
 
@@ -120,13 +175,67 @@ pub fn read_text(path: &Path) -> Result<String, DatasetError> {
     })
 }
 
+/// What a format cannot hold of a dataset, in words for the user (empty when nothing is
+/// lost).
+pub fn lost_in(format: Format, dataset: &crate::model::Dataset) -> Vec<String> {
+    let mut lost = Vec::new();
+    if format == Format::Gexf {
+        for (field, value) in [
+            ("licence", &dataset.meta.license),
+            ("notes", &dataset.meta.notes),
+        ] {
+            if !value.is_empty() {
+                lost.push(format!(
+                    "GEXF has no place for the dataset's {field}: it is not written"
+                ));
+            }
+        }
+    }
+    lost
+}
+
 /// Saves a dataset to a file in the format its extension names, atomically.
 pub fn save(dataset: &crate::model::Dataset, path: &Path) -> Result<(), DatasetError> {
+    save_with_looks(dataset, path, &NodeLooks::default())
+}
+
+/// Saves a dataset, with node positions and colours for the formats that hold them (GEXF).
+pub fn save_with_looks(
+    dataset: &crate::model::Dataset,
+    path: &Path,
+    looks: &NodeLooks,
+) -> Result<(), DatasetError> {
     let file = path.display().to_string();
     let format = Format::from_path(path)
         .ok_or_else(|| DatasetError::UnknownFormat { file: file.clone() })?;
-    let text = match format {
-        Format::Native => write_native_string(dataset),
-    };
-    save_atomically(path, text.as_bytes()).map_err(|source| DatasetError::Io { file, source })
+    match format {
+        Format::Native => {
+            let text = write_native_string(dataset);
+            save_atomically(path, text.as_bytes())
+                .map_err(|source| DatasetError::Io { file, source })
+        }
+        Format::Gexf | Format::GraphMl => {
+            let text = if format == Format::Gexf {
+                gexf::write_string(dataset, looks)
+            } else {
+                graphml::write_string(dataset)
+            };
+            save_atomically(path, text.as_bytes())
+                .map_err(|source| DatasetError::Io { file, source })
+        }
+        Format::EventsTable => {
+            for (kind, text) in write_tables(dataset) {
+                let target = if kind.is_empty() {
+                    path.to_path_buf()
+                } else {
+                    side_table_path(path, kind)
+                };
+                save_atomically(&target, text.as_bytes()).map_err(|source| DatasetError::Io {
+                    file: target.display().to_string(),
+                    source,
+                })?;
+            }
+            Ok(())
+        }
+    }
 }

@@ -181,6 +181,7 @@ impl<'a> Reader<'a> {
             .map_or(record_offset, |inner| record_offset + inner);
         let (line, column) = self.lines.line_column(offset);
         Location {
+            file: None,
             path: Some(path),
             line: Some(line),
             column: Some(column),
@@ -209,7 +210,7 @@ impl<'a> Reader<'a> {
     fn record<T: serde::de::DeserializeOwned>(
         &mut self,
         raw: &'a RawValue,
-        path: &str,
+        path: &dyn std::fmt::Display,
     ) -> Option<T> {
         let mut unknown = Vec::new();
         let mut deserializer = serde_json::Deserializer::from_str(raw.get());
@@ -250,7 +251,8 @@ impl<'a> Reader<'a> {
                 self.report.issues.push(Issue {
                     severity: Severity::Error,
                     location: Location {
-                        path: Some(path.to_owned()),
+                        file: None,
+                        path: Some(path.to_string()),
                         line: Some(line),
                         column: Some(column),
                     },
@@ -262,7 +264,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn word<W: Word>(&mut self, text: &str, raw: &str, path: &str, field: &str) -> Option<W> {
+    fn word<W: Word>(
+        &mut self,
+        text: &str,
+        raw: &str,
+        path: &dyn std::fmt::Display,
+        field: &str,
+    ) -> Option<W> {
         match W::parse_word(text) {
             Ok(value) => Some(value),
             Err(error) => {
@@ -279,7 +287,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn date(&mut self, text: &str, raw: &str, path: &str, field: &str) -> Option<PartialDate> {
+    fn date(
+        &mut self,
+        text: &str,
+        raw: &str,
+        path: &dyn std::fmt::Display,
+        field: &str,
+    ) -> Option<PartialDate> {
         match PartialDate::parse(text) {
             Ok(date) => Some(date),
             Err(error) => {
@@ -294,6 +308,15 @@ impl<'a> Reader<'a> {
                 None
             }
         }
+    }
+}
+
+/// The JSON path of a record, formatted only when a message needs it.
+struct RecordPath(&'static str, usize);
+
+impl std::fmt::Display for RecordPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "$.{}[{}]", self.0, self.1)
     }
 }
 
@@ -325,6 +348,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
             reader.report.push(
                 Severity::Error,
                 Location {
+                    file: None,
                     path: Some("$".into()),
                     line: Some(1),
                     column: Some(1),
@@ -338,7 +362,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
             let (line, column) = reader.lines.line_column(offset);
             reader.report.push(
                 Severity::Error,
-                Location { path: Some("$".into()), line: Some(line), column: Some(column) },
+                Location { file: None, path: Some("$".into()), line: Some(line), column: Some(column) },
                 "not a Minilateral dataset: the file must hold one JSON object with \"format\": \"minilateral\"",
             );
             return Err(reader.report);
@@ -371,6 +395,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
             reader.report.push(
                 Severity::Error,
                 Location {
+                    file: None,
                     path: Some("$".into()),
                     line: (error.line() > 0).then_some(error.line()),
                     column: (error.line() > 0).then_some(error.column().max(1)),
@@ -381,7 +406,8 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
         }
     };
     let top_location = |path: &str| Location {
-        path: Some(path.to_owned()),
+        file: None,
+        path: Some(path.to_string()),
         line: Some(1),
         column: None,
     };
@@ -439,6 +465,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
         reader.report.issues.push(Issue {
             severity: Severity::Warning,
             location: Location {
+                file: None,
                 path: Some(format!("$.{field}")),
                 line: None,
                 column: None,
@@ -450,7 +477,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
 
     let mut dataset = Dataset::default();
     if let Some(raw) = top.meta
-        && let Some(meta) = reader.record::<MetaDto>(raw, "$.meta")
+        && let Some(meta) = reader.record::<MetaDto>(raw, &"$.meta")
     {
         dataset.meta = Meta {
             title: meta.title,
@@ -464,7 +491,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     let mut suppressed: HashSet<(usize, &'static str)> = HashSet::new();
 
     for (index, raw) in top.actors.iter().enumerate() {
-        let path = format!("$.actors[{index}]");
+        let path = RecordPath("actors", index);
         let Some(dto) = reader.record::<ActorDto>(raw, &path) else {
             continue;
         };
@@ -485,7 +512,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     }
 
     for (index, raw) in top.bodies.iter().enumerate() {
-        let path = format!("$.bodies[{index}]");
+        let path = RecordPath("bodies", index);
         let Some(dto) = reader.record::<BodyDto>(raw, &path) else {
             continue;
         };
@@ -532,7 +559,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     }
 
     for (index, raw) in top.relations.iter().enumerate() {
-        let path = format!("$.relations[{index}]");
+        let path = RecordPath("relations", index);
         let Some(dto) = reader.record::<RelationDto>(raw, &path) else {
             continue;
         };
@@ -550,7 +577,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     }
 
     for (index, raw) in top.events.iter().enumerate() {
-        let path = format!("$.events[{index}]");
+        let path = RecordPath("events", index);
         let Some(dto) = reader.record::<EventDto>(raw, &path) else {
             continue;
         };

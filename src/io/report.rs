@@ -7,6 +7,8 @@ pub use crate::model::check::Severity;
 /// Where in a file a problem is.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Location {
+    /// The file, when it is not the report's own file (a side table of a CSV dataset).
+    pub file: Option<String>,
     /// A path inside the document: `$.events[12].date` for JSON, `row 12, column "date"` for
     /// a table.
     pub path: Option<String>,
@@ -103,7 +105,11 @@ impl ImportReport {
 
     /// Formats one issue the way compilers do: `file:line:column: error: path: message`.
     pub fn format_issue(&self, issue: &Issue) -> String {
-        let mut text = self.file.clone();
+        let mut text = issue
+            .location
+            .file
+            .clone()
+            .unwrap_or_else(|| self.file.clone());
         if let Some(line) = issue.location.line {
             text.push_str(&format!(":{line}"));
             if let Some(column) = issue.location.column {
@@ -181,6 +187,7 @@ mod tests {
         report.push(
             Severity::Error,
             Location {
+                file: None,
                 path: Some("$.events[3].date".into()),
                 line: Some(12),
                 column: Some(5),

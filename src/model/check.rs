@@ -243,7 +243,20 @@ pub fn check(dataset: &Dataset) -> Vec<Finding> {
     }
 
     let mut pairs: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    // Files usually list a pair's events together: remember the last pair looked up.
+    let mut last_pair: Option<((&str, &str), Vec<usize>)> = None;
     for (index, event) in dataset.events.iter().enumerate() {
+        let key = (event.actor_id.as_str(), event.body_id.as_str());
+        if let Some((last_key, indices)) = &mut last_pair
+            && *last_key == key
+        {
+            indices.push(index);
+            check_event_fields(event, index, &mut findings);
+            continue;
+        }
+        if let Some((last_key, indices)) = last_pair.take() {
+            pairs.entry(last_key).or_default().extend(indices);
+        }
         let mut known_refs = true;
         if !actor_ids.contains_key(event.actor_id.as_str()) {
             known_refs = false;
@@ -275,26 +288,13 @@ pub fn check(dataset: &Dataset) -> Vec<Finding> {
                 format!("unknown body id \"{}\"{hint}", event.body_id),
             ));
         }
-        if event.source == Source::Unknown && event.note.trim().is_empty() {
-            findings.push(finding(
-                Error,
-                Events,
-                index,
-                "source",
-                "the source is \"unknown\" but no note says why".into(),
-            ));
-        }
-        if event.date.known().is_none() {
-            let mut unknown = finding(Warning, Events, index, "date", "the date is unknown".into());
-            unknown.action = Some("left off the timeline".into());
-            findings.push(unknown);
-        }
+        check_event_fields(event, index, &mut findings);
         if known_refs {
-            pairs
-                .entry((&event.actor_id, &event.body_id))
-                .or_default()
-                .push(index);
+            last_pair = Some((key, vec![index]));
         }
+    }
+    if let Some((last_key, indices)) = last_pair.take() {
+        pairs.entry(last_key).or_default().extend(indices);
     }
 
     let mut pair_list: Vec<_> = pairs.into_values().collect();
@@ -303,6 +303,26 @@ pub fn check(dataset: &Dataset) -> Vec<Finding> {
         check_pair_order(dataset, &indices, &mut findings);
     }
     findings
+}
+
+/// The checks of one event that need no other record.
+fn check_event_fields(event: &super::dataset::Event, index: usize, findings: &mut Vec<Finding>) {
+    use Section::Events;
+    use Severity::{Error, Warning};
+    if event.source == Source::Unknown && event.note.trim().is_empty() {
+        findings.push(finding(
+            Error,
+            Events,
+            index,
+            "source",
+            "the source is \"unknown\" but no note says why".into(),
+        ));
+    }
+    if event.date.known().is_none() {
+        let mut unknown = finding(Warning, Events, index, "date", "the date is unknown".into());
+        unknown.action = Some("left off the timeline".into());
+        findings.push(unknown);
+    }
 }
 
 /// Warns about events of one actor in one body that are out of the usual order.

@@ -1,0 +1,570 @@
+//! The graph view of a dataset shared by the GEXF and GraphML formats: nodes (actors and
+//! bodies) with attributes, membership edges (actor → body) carrying their events, and
+//! relation edges (body → body). Readers build a [`GenericGraph`] from XML and map it to a
+//! dataset here, so both formats map attributes, report what they cannot hold and cite
+//! their file the same way.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::report::{ImportReport, Issue, Location, Severity};
+use crate::model::check::{self, Section};
+use crate::model::{
+    Actor, ActorKind, Body, BodyKind, Dataset, Event, EventDate, EventKind, IssueArea, Law,
+    PartialDate, Relation, RelationKind, Source, Status, StatusTracker, Word,
+};
+
+/// A node read from a graph file.
+#[derive(Clone, Debug, Default)]
+pub struct GenericNode {
+    /// The node id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// Attributes by title.
+    pub attributes: BTreeMap<String, String>,
+    /// Line in the file.
+    pub line: usize,
+}
+
+/// An edge read from a graph file.
+#[derive(Clone, Debug, Default)]
+pub struct GenericEdge {
+    /// Source node id.
+    pub source: String,
+    /// Target node id.
+    pub target: String,
+    /// Attributes by title (static values only).
+    pub attributes: BTreeMap<String, String>,
+    /// Time intervals the edge exists in, as written (`start`, `end`).
+    pub spells: Vec<(Option<String>, Option<String>)>,
+    /// Line in the file.
+    pub line: usize,
+}
+
+/// A whole graph file, before it is mapped to a dataset.
+#[derive(Clone, Debug, Default)]
+pub struct GenericGraph {
+    /// Title from the file's metadata.
+    pub title: String,
+    /// Description from the file's metadata.
+    pub description: String,
+    /// Licence from the file's metadata (GraphML only).
+    pub license: String,
+    /// Notes from the file's metadata (GraphML only).
+    pub notes: String,
+    /// The nodes.
+    pub nodes: Vec<GenericNode>,
+    /// The edges.
+    pub edges: Vec<GenericEdge>,
+}
+
+/// Encodes a pair's events as text, one per line: date, event, source, note (tab-separated,
+/// with `\t`, `\n` and `\\` escaped), so that graph files keep every fact.
+pub fn events_text(events: &[&Event]) -> String {
+    let escape = |text: &str| {
+        text.replace('\\', "\\\\")
+            .replace('\t', "\\t")
+            .replace('\n', "\\n")
+            .replace('\r', "\\r")
+    };
+    events
+        .iter()
+        .map(|event| {
+            format!(
+                "{}\t{}\t{}\t{}",
+                event.date,
+                event.kind.word(),
+                escape(event.source.as_str()),
+                escape(&event.note)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('t') => out.push('\t'),
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A membership edge of the dataset: the pair and its events in date order.
+pub struct MembershipEdge<'a> {
+    /// The actor id.
+    pub actor_id: &'a str,
+    /// The body id.
+    pub body_id: &'a str,
+    /// The pair's events.
+    pub events: Vec<&'a Event>,
+}
+
+/// A span of one status within a period (dates are first days; `None` = still open).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatusSpan {
+    /// When the status began.
+    pub start: PartialDate,
+    /// When the next status began.
+    pub end: Option<PartialDate>,
+    /// The status.
+    pub status: Status,
+}
+
+/// A period in which an actor had a status in a body (between joining and an ending).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Period {
+    /// When the period began.
+    pub start: PartialDate,
+    /// When it ended (withdrawal, rejection, ...), if it did.
+    pub end: Option<PartialDate>,
+    /// The statuses within it.
+    pub statuses: Vec<StatusSpan>,
+}
+
+impl MembershipEdge<'_> {
+    /// The periods with a status (not ended): the spells and dynamic status of GEXF.
+    pub fn periods(&self) -> Vec<Period> {
+        let mut tracker = StatusTracker::default();
+        let mut changes: Vec<(PartialDate, Status)> = Vec::new();
+        for event in &self.events {
+            let Some(date) = event.date.known() else {
+                continue;
+            };
+            tracker.apply(event.kind);
+            if let Some(status) = tracker.current()
+                && changes.last().is_none_or(|(_, last)| *last != status)
+            {
+                changes.push((date, status));
+            }
+        }
+        let mut periods = Vec::new();
+        let mut current: Option<Period> = None;
+        for (index, &(date, status)) in changes.iter().enumerate() {
+            let next = changes.get(index + 1).map(|(d, _)| *d);
+            if status.is_ended() {
+                if let Some(mut period) = current.take() {
+                    period.end = Some(date);
+                    periods.push(period);
+                }
+            } else {
+                let period = current.get_or_insert_with(|| Period {
+                    start: date,
+                    end: None,
+                    statuses: Vec::new(),
+                });
+                period.statuses.push(StatusSpan {
+                    start: date,
+                    end: next,
+                    status,
+                });
+            }
+        }
+        periods.extend(current);
+        periods
+    }
+}
+
+/// The dataset's membership edges, sorted by (actor, body).
+pub fn membership_edges(dataset: &Dataset) -> Vec<MembershipEdge<'_>> {
+    let mut edges: BTreeMap<(&str, &str), Vec<&Event>> = BTreeMap::new();
+    for event in &dataset.events {
+        edges
+            .entry((&event.actor_id, &event.body_id))
+            .or_default()
+            .push(event);
+    }
+    edges
+        .into_iter()
+        .map(|((actor_id, body_id), mut events)| {
+            events.sort();
+            MembershipEdge {
+                actor_id,
+                body_id,
+                events,
+            }
+        })
+        .collect()
+}
+
+/// Node attributes of an actor, by title.
+pub fn actor_attributes(actor: &Actor) -> Vec<(&'static str, String)> {
+    let mut attributes = vec![
+        ("type", "actor".to_owned()),
+        ("kind", actor.kind.word().to_owned()),
+    ];
+    let optional = [
+        ("iso3", actor.iso3.clone()),
+        ("region", actor.region.clone()),
+        ("subregion", actor.subregion.clone()),
+        ("url", actor.url.clone()),
+        ("note", Some(actor.note.clone()).filter(|n| !n.is_empty())),
+    ];
+    attributes.extend(optional.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+    attributes
+}
+
+/// Node attributes of a body, by title.
+pub fn body_attributes(body: &Body) -> Vec<(&'static str, String)> {
+    let mut attributes = vec![
+        ("type", "body".to_owned()),
+        ("kind", body.kind.word().to_owned()),
+        ("law", body.law.word().to_owned()),
+    ];
+    let issues = body
+        .issues
+        .iter()
+        .map(|i| i.word())
+        .collect::<Vec<_>>()
+        .join(";");
+    let optional = [
+        ("short_name", body.short_name.clone()),
+        ("issues", Some(issues).filter(|i| !i.is_empty())),
+        ("opened", body.opened.map(|d| d.to_string())),
+        ("closed", body.closed.map(|d| d.to_string())),
+        (
+            "description",
+            Some(body.description.clone()).filter(|d| !d.is_empty()),
+        ),
+        ("url", body.url.clone()),
+        ("note", Some(body.note.clone()).filter(|n| !n.is_empty())),
+    ];
+    attributes.extend(optional.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+    attributes
+}
+
+/// Every node attribute title the writers declare, in order.
+pub const NODE_ATTRIBUTES: [&str; 14] = [
+    "type",
+    "kind",
+    "iso3",
+    "region",
+    "subregion",
+    "law",
+    "short_name",
+    "issues",
+    "opened",
+    "closed",
+    "description",
+    "url",
+    "note",
+    "title",
+];
+
+/// Every edge attribute title the writers declare, in order.
+pub const EDGE_ATTRIBUTES: [&str; 4] = ["relation", "events", "source", "note"];
+
+struct Mapper<'a> {
+    report: &'a mut ImportReport,
+    lines: Vec<(Section, usize)>,
+}
+
+impl Mapper<'_> {
+    fn issue(&mut self, severity: Severity, line: usize, message: String, action: Option<String>) {
+        self.report.issues.push(Issue {
+            severity,
+            location: Location {
+                file: None,
+                path: None,
+                line: Some(line),
+                column: None,
+            },
+            message,
+            action,
+        });
+    }
+
+    fn word<W: Word>(&mut self, text: &str, line: usize, fallback: W) -> W {
+        match W::parse_word(text) {
+            Ok(word) => word,
+            Err(error) => {
+                self.issue(
+                    Severity::Warning,
+                    line,
+                    error.to_string(),
+                    Some(format!("used \"{}\"", fallback.word())),
+                );
+                fallback
+            }
+        }
+    }
+
+    fn date(&mut self, text: Option<&String>, line: usize) -> Option<PartialDate> {
+        let text = text?.trim();
+        if text.is_empty() {
+            return None;
+        }
+        // Gephi writes dates with a time part (2012-01-26T00:00:00); keep the date.
+        let date_part = text.split(['T', ' ']).next().unwrap_or(text);
+        match PartialDate::parse(date_part) {
+            Ok(date) => Some(date),
+            Err(error) => {
+                self.issue(
+                    Severity::Warning,
+                    line,
+                    error.to_string(),
+                    Some("date left out".into()),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Maps a graph read from `file` to a dataset, with a report of what could not be mapped.
+pub fn dataset_from_graph(
+    graph: &GenericGraph,
+    file: &str,
+) -> Result<(Dataset, ImportReport), ImportReport> {
+    let mut report = ImportReport::new(file);
+    let mut mapper = Mapper {
+        report: &mut report,
+        lines: Vec::new(),
+    };
+    let mut dataset = Dataset::default();
+    dataset.meta.title = graph.title.clone();
+    dataset.meta.description = graph.description.clone();
+    dataset.meta.license = graph.license.clone();
+    dataset.meta.notes = graph.notes.clone();
+
+    let typed = graph
+        .nodes
+        .iter()
+        .any(|node| node.attributes.contains_key("type"));
+    let targets: HashSet<&str> = graph
+        .edges
+        .iter()
+        .filter(|edge| !edge.attributes.contains_key("relation"))
+        .map(|edge| edge.target.as_str())
+        .collect();
+    if !typed && !graph.nodes.is_empty() {
+        mapper.issue(
+            Severity::Warning,
+            graph.nodes[0].line,
+            "the nodes have no \"type\" attribute (actor or body)".into(),
+            Some("nodes that are edge targets were read as bodies, the others as actors".into()),
+        );
+    }
+    let mut actor_lines = Vec::new();
+    let mut body_lines = Vec::new();
+    for node in &graph.nodes {
+        let attribute = |name: &str| {
+            node.attributes
+                .get(name)
+                .filter(|v| !v.trim().is_empty())
+                .cloned()
+        };
+        let is_body = match node.attributes.get("type").map(String::as_str) {
+            Some("body") => true,
+            Some("actor") => false,
+            _ => targets.contains(node.id.as_str()),
+        };
+        let name = if node.label.is_empty() {
+            node.id.clone()
+        } else {
+            node.label.clone()
+        };
+        if is_body {
+            let kind = attribute("kind").map_or(BodyKind::Forum, |k| {
+                mapper.word(&k, node.line, BodyKind::Forum)
+            });
+            let law = attribute("law").map_or_else(
+                || super::default_law(kind),
+                |l| mapper.word(&l, node.line, Law::Soft),
+            );
+            let issues = attribute("issues")
+                .map(|text| {
+                    text.split(';')
+                        .filter(|t| !t.trim().is_empty())
+                        .map(|t| mapper.word(t, node.line, IssueArea::Other))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let opened = mapper.date(node.attributes.get("opened"), node.line);
+            let closed = mapper.date(node.attributes.get("closed"), node.line);
+            dataset.bodies.push(Body {
+                id: node.id.clone(),
+                name,
+                short_name: attribute("short_name"),
+                kind,
+                law,
+                issues,
+                opened,
+                closed,
+                description: attribute("description").unwrap_or_default(),
+                url: attribute("url"),
+                note: attribute("note").unwrap_or_default(),
+            });
+            body_lines.push(node.line);
+        } else {
+            let kind = attribute("kind").map_or(ActorKind::State, |k| {
+                mapper.word(&k, node.line, ActorKind::Other)
+            });
+            dataset.actors.push(Actor {
+                id: node.id.clone(),
+                name,
+                kind,
+                iso3: attribute("iso3"),
+                region: attribute("region"),
+                subregion: attribute("subregion"),
+                url: attribute("url"),
+                note: attribute("note").unwrap_or_default(),
+            });
+            actor_lines.push(node.line);
+        }
+    }
+
+    let mut relation_lines = Vec::new();
+    let mut event_lines = Vec::new();
+    let mut unsourced = 0;
+    let cited = Source::Citation(format!("Imported from {file} (the file gives no source)"));
+    for edge in &graph.edges {
+        if let Some(kind) = edge.attributes.get("relation") {
+            let kind = mapper.word(kind, edge.line, RelationKind::PartOf);
+            dataset.relations.push(Relation {
+                from: edge.source.clone(),
+                kind,
+                to: edge.target.clone(),
+                source: edge
+                    .attributes
+                    .get("source")
+                    .and_then(|s| Source::from_text(s)),
+                note: edge.attributes.get("note").cloned().unwrap_or_default(),
+            });
+            relation_lines.push(edge.line);
+            continue;
+        }
+        if let Some(text) = edge
+            .attributes
+            .get("events")
+            .filter(|t| !t.trim().is_empty())
+        {
+            for line in text.lines() {
+                let parts: Vec<&str> = line.split('\t').collect();
+                let [date, kind, source, note] =
+                    [0, 1, 2, 3].map(|i| parts.get(i).copied().unwrap_or(""));
+                let Ok(kind) = EventKind::parse_word(kind) else {
+                    mapper.issue(
+                        Severity::Error,
+                        edge.line,
+                        format!("unknown event \"{kind}\" in the events attribute"),
+                        None,
+                    );
+                    continue;
+                };
+                let date = if date == "unknown" {
+                    EventDate::Unknown
+                } else {
+                    match PartialDate::parse(date) {
+                        Ok(date) => EventDate::Known(date),
+                        Err(error) => {
+                            mapper.issue(Severity::Error, edge.line, error.to_string(), None);
+                            continue;
+                        }
+                    }
+                };
+                dataset.events.push(Event {
+                    actor_id: edge.source.clone(),
+                    body_id: edge.target.clone(),
+                    kind,
+                    date,
+                    source: Source::from_text(&unescape(source)).unwrap_or(Source::Unknown),
+                    note: unescape(note),
+                });
+                event_lines.push(edge.line);
+            }
+            continue;
+        }
+        // A plain edge: membership over its spells, or undated.
+        let source = edge
+            .attributes
+            .get("source")
+            .and_then(|s| Source::from_text(s))
+            .unwrap_or_else(|| {
+                unsourced += 1;
+                cited.clone()
+            });
+        let spells = if edge.spells.is_empty() {
+            vec![(None, None)]
+        } else {
+            edge.spells.clone()
+        };
+        for (start, end) in spells {
+            let start_date = mapper.date(start.as_ref(), edge.line);
+            dataset.events.push(Event {
+                actor_id: edge.source.clone(),
+                body_id: edge.target.clone(),
+                kind: EventKind::Joined,
+                date: start_date.map_or(EventDate::Unknown, EventDate::Known),
+                source: source.clone(),
+                note: if start_date.is_none() {
+                    "membership edge without a start date".into()
+                } else {
+                    String::new()
+                },
+            });
+            event_lines.push(edge.line);
+            if let Some(end_date) = mapper.date(end.as_ref(), edge.line) {
+                dataset.events.push(Event {
+                    actor_id: edge.source.clone(),
+                    body_id: edge.target.clone(),
+                    kind: EventKind::Withdrew,
+                    date: EventDate::Known(end_date),
+                    source: source.clone(),
+                    note: String::new(),
+                });
+                event_lines.push(edge.line);
+            }
+        }
+    }
+    if unsourced > 0 {
+        mapper.issue(
+            Severity::Warning,
+            graph.edges.first().map_or(1, |e| e.line),
+            format!("{unsourced} membership edges give no source"),
+            Some(format!(
+                "their events cite the file: \"{}\"",
+                cited.as_str()
+            )),
+        );
+    }
+    mapper.lines.clear();
+
+    for found in check::check(&dataset) {
+        let lines = match found.record.section {
+            Section::Actors => &actor_lines,
+            Section::Bodies => &body_lines,
+            Section::Relations => &relation_lines,
+            Section::Events => &event_lines,
+        };
+        report.issues.push(Issue {
+            severity: found.severity,
+            location: Location {
+                file: None,
+                path: None,
+                line: lines.get(found.record.index).copied(),
+                column: None,
+            },
+            message: found.message,
+            action: found.action,
+        });
+    }
+    report.sort_by_place();
+    if report.is_ok() {
+        dataset.canonicalize();
+        Ok((dataset, report))
+    } else {
+        Err(report)
+    }
+}
