@@ -236,6 +236,8 @@ impl MinilateralApp {
         for (i, look) in self.frame.nodes.iter().enumerate() {
             if let Some(node) = self.graph.node_mut(NodeIndex::new(i)) {
                 node.payload_mut().look = *look;
+                // egui_graphs draws selected nodes last, on top of their neighbours.
+                node.set_selected(look.ring == Some(crate::scene::Ring::Selected));
             }
         }
         for (i, look) in self.frame.edges.iter().enumerate() {
