@@ -7,7 +7,12 @@
 //! - [`io`]: reading and writing datasets, with an [`io::ImportReport`] of levelled issues;
 //! - [`timeline`]: an index built once per dataset that answers "as of a date" queries;
 //! - [`synthetic`]: seeded synthetic datasets for benchmarks and tests;
-//! - [`cli`]: the headless command line.
+//! - [`style`]: colours, shapes and sizes, decided once for the screen and the exporters;
+//! - [`scene`]: what is drawn (structure, seeded layout, the look at a date, the legend),
+//!   independent of any GUI toolkit;
+//! - [`state`]: what the user is looking at, changed only through typed commands;
+//! - [`cli`]: the headless command line;
+//! - [`ui`] and [`app`]: the egui widgets and the eframe shell (the only egui users).
 
 pub mod app;
 pub mod cli;
