@@ -174,3 +174,16 @@ fn frame_cost_on_the_sample() {
     let per_frame = start.elapsed().as_secs_f64() * 1000.0 / frames as f64;
     println!("{nodes} nodes: {per_frame:.2} ms per frame (harness step, incl. accesskit)");
 }
+
+#[test]
+fn the_view_menu_switches_the_arrangement() {
+    let mut harness = harness();
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Circle by region").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state().layout,
+        minilateral::state::LayoutKind::Regions
+    );
+}

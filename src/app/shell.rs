@@ -36,6 +36,10 @@ pub struct MinilateralApp {
     layout: LayoutJob,
     /// Fit the view to the graph on the next frame.
     fit_pending: bool,
+    /// The computed force layout, kept to switch back to it.
+    force_positions: Vec<[f32; 2]>,
+    /// The arrangement the graph's nodes are in now.
+    applied_layout: crate::state::LayoutKind,
     /// The search text of the browser list (widget memory).
     search: String,
     /// Focus the search box on the next frame.
@@ -49,9 +53,11 @@ impl MinilateralApp {
         let state = document.initial_state();
         let request = document.layout_request();
         let mut graph = NetworkGraph::new();
+        let mut force_positions = Vec::new();
         let layout = if request.node_count <= INLINE_LAYOUT_MAX_NODES {
             let positions = Document::compute_layout(request);
             add_nodes(&mut graph, &document, &positions);
+            force_positions = positions;
             LayoutJob::Done
         } else {
             let initial = crate::scene::layout::ForceLayout::new(request.clone());
@@ -76,6 +82,8 @@ impl MinilateralApp {
             frame_key: None,
             layout,
             fit_pending: true,
+            force_positions,
+            applied_layout: crate::state::LayoutKind::Force,
             search: String::new(),
             focus_search: false,
             commands: Vec::new(),
@@ -117,6 +125,9 @@ impl MinilateralApp {
         self.poll_layout(&ctx);
         self.shortcuts(&ctx);
         self.apply_commands();
+        if self.state.layout != self.applied_layout && matches!(self.layout, LayoutJob::Done) {
+            self.place_nodes();
+        }
         if self.state.playing {
             let seconds = ctx.input(|input| input.stable_dt).min(0.25);
             self.state.apply(Command::Tick { seconds });
@@ -201,19 +212,33 @@ impl MinilateralApp {
         }
     }
 
+    /// Moves every node to the arrangement the state asks for, and fits the view to it.
+    fn place_nodes(&mut self) {
+        let doc = &self.document;
+        let positions = crate::scene::layout::arrange(
+            self.state.layout,
+            &doc.graph,
+            &doc.dataset,
+            &self.force_positions,
+        );
+        for (i, position) in positions.iter().enumerate() {
+            if let Some(node) = self.graph.node_mut(NodeIndex::new(i)) {
+                node.set_location(Pos2::new(position[0], position[1]));
+            }
+        }
+        self.applied_layout = self.state.layout;
+        self.fit_pending = true;
+    }
+
     fn poll_layout(&mut self, ctx: &egui::Context) {
         let LayoutJob::Running(receiver) = &self.layout else {
             return;
         };
         match receiver.try_recv() {
             Ok(positions) => {
-                for (i, position) in positions.iter().enumerate() {
-                    if let Some(node) = self.graph.node_mut(NodeIndex::new(i)) {
-                        node.set_location(Pos2::new(position[0], position[1]));
-                    }
-                }
+                self.force_positions = positions;
                 self.layout = LayoutJob::Done;
-                self.fit_pending = true;
+                self.place_nodes();
             }
             Err(TryRecvError::Empty) => {
                 ctx.request_repaint_after(std::time::Duration::from_millis(100))

@@ -279,3 +279,111 @@ mod tests {
         assert!(ForceLayout::new(LayoutRequest::default()).is_settled());
     }
 }
+
+/// The arrangements a user can pick; the force layout is computed once, the others are
+/// placed directly from the data (no iteration).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LayoutKind {
+    /// The seeded force-directed layout.
+    #[default]
+    Force,
+    /// Bodies in a column on the left, states and stakeholders on the right, by region.
+    Bipartite,
+    /// Actors on a circle grouped by region, bodies on an inner circle grouped by kind.
+    Regions,
+}
+
+impl LayoutKind {
+    /// Every layout, in menu order.
+    pub const ALL: [Self; 3] = [Self::Force, Self::Bipartite, Self::Regions];
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Force => "Force layout",
+            Self::Bipartite => "Bodies | actors by region",
+            Self::Regions => "Circle by region",
+        }
+    }
+}
+
+/// Where each node sits in `kind`, numbered like the scene graph (bodies first, then
+/// actors). `force` holds the computed force layout, returned as it is for `Force`.
+pub fn arrange(
+    kind: LayoutKind,
+    graph: &super::SceneGraph,
+    dataset: &crate::model::Dataset,
+    force: &[[f32; 2]],
+) -> Vec<[f32; 2]> {
+    use super::NodeRef;
+    if kind == LayoutKind::Force {
+        return force.to_vec();
+    }
+    let count = graph.node_count();
+    let mut bodies: Vec<(usize, (crate::model::BodyKind, &str))> = Vec::new();
+    let mut actors: Vec<(usize, (&str, &str, &str))> = Vec::new();
+    for number in 0..count {
+        match graph.node_ref(number) {
+            Some(NodeRef::Body(body)) => {
+                if let Some(body) = dataset.bodies.get(body.index()) {
+                    bodies.push((number, (body.kind, body.label())));
+                }
+            }
+            Some(NodeRef::Actor(actor)) => {
+                if let Some(actor) = dataset.actors.get(actor.index()) {
+                    let region = actor.region.as_deref().unwrap_or("~");
+                    let subregion = actor.subregion.as_deref().unwrap_or("");
+                    actors.push((number, (region, subregion, actor.name.as_str())));
+                }
+            }
+            None => {}
+        }
+    }
+    bodies.sort_by(|a, b| a.1.cmp(&b.1));
+    actors.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut positions = vec![[0.0, 0.0]; count];
+    match kind {
+        LayoutKind::Force => {}
+        LayoutKind::Bipartite => {
+            let spacing = IDEAL_DISTANCE * 0.45;
+            let height = spacing * actors.len().max(bodies.len()).max(1) as f32;
+            let column = |items: usize, index: usize| {
+                let step = height / items.max(1) as f32;
+                step * (index as f32 + 0.5) - height / 2.0
+            };
+            let width = height * 0.6;
+            for (index, (number, _)) in bodies.iter().enumerate() {
+                positions[*number] = [-width / 2.0, column(bodies.len(), index)];
+            }
+            for (index, (number, _)) in actors.iter().enumerate() {
+                positions[*number] = [width / 2.0, column(actors.len(), index)];
+            }
+        }
+        LayoutKind::Regions => {
+            // A gap of three slots between regions keeps the groups apart.
+            let mut slots = Vec::with_capacity(actors.len());
+            let mut slot = 0usize;
+            let mut previous: Option<&str> = None;
+            for (_, (region, _, _)) in &actors {
+                if previous.is_some_and(|p| p != *region) {
+                    slot += 3;
+                }
+                slots.push(slot);
+                slot += 1;
+                previous = Some(region);
+            }
+            let total = (slot + 3).max(1) as f32;
+            let radius = IDEAL_DISTANCE * 0.5 * total / std::f32::consts::TAU;
+            for ((number, _), slot) in actors.iter().zip(&slots) {
+                let angle = std::f32::consts::TAU * *slot as f32 / total;
+                positions[*number] = [radius * angle.cos(), radius * angle.sin()];
+            }
+            let inner = radius * 0.45;
+            for (index, (number, _)) in bodies.iter().enumerate() {
+                let angle = std::f32::consts::TAU * index as f32 / bodies.len().max(1) as f32;
+                positions[*number] = [inner * angle.cos(), inner * angle.sin()];
+            }
+        }
+    }
+    positions
+}

@@ -184,3 +184,46 @@ fn changes_only_hides_unchanged_memberships() {
         Visibility::Faded
     );
 }
+
+#[test]
+fn the_arrangements_place_bodies_and_actors_apart() {
+    use super::layout::{LayoutKind, arrange};
+    let (dataset, _, graph) = fixture();
+    let force: Vec<[f32; 2]> = (0..graph.node_count()).map(|i| [i as f32, 0.0]).collect();
+    assert_eq!(arrange(LayoutKind::Force, &graph, &dataset, &force), force);
+
+    let split = arrange(LayoutKind::Bipartite, &graph, &dataset, &force);
+    for (number, position) in split.iter().enumerate() {
+        let x = position[0];
+        match graph.node_ref(number) {
+            Some(NodeRef::Body(_)) => assert!(x < 0.0, "bodies on the left"),
+            Some(NodeRef::Actor(_)) => assert!(x > 0.0, "actors on the right"),
+            None => {}
+        }
+    }
+
+    let circle = arrange(LayoutKind::Regions, &graph, &dataset, &force);
+    let radius = |p: [f32; 2]| (p[0] * p[0] + p[1] * p[1]).sqrt();
+    let actor_radii: Vec<f32> = (0..graph.node_count())
+        .filter(|&n| matches!(graph.node_ref(n), Some(NodeRef::Actor(_))))
+        .map(|n| radius(circle[n]))
+        .collect();
+    let body_radii: Vec<f32> = (0..graph.node_count())
+        .filter(|&n| matches!(graph.node_ref(n), Some(NodeRef::Body(_))))
+        .map(|n| radius(circle[n]))
+        .collect();
+    let first = actor_radii[0];
+    assert!(
+        actor_radii.iter().all(|r| (r - first).abs() < 0.01),
+        "actors share one circle"
+    );
+    assert!(body_radii.iter().all(|r| *r < first), "bodies inside it");
+}
+
+#[test]
+fn the_layout_is_part_of_the_state() {
+    let mut state = state_at(2012, 1);
+    assert_eq!(state.layout, super::layout::LayoutKind::Force);
+    state.apply(Command::SetLayout(super::layout::LayoutKind::Regions));
+    assert_eq!(state.layout, super::layout::LayoutKind::Regions);
+}

@@ -12,6 +12,7 @@ pub use month::Month;
 pub use prefs::{PREFS_KEY, Prefs};
 
 use crate::model::{IssueArea, Law, Level};
+pub use crate::scene::layout::LayoutKind;
 use crate::style::{BodyColouring, NodeKind};
 use crate::timeline::{ActorIx, BodyIx};
 
@@ -155,6 +156,8 @@ pub enum Command {
     SetBodyColouring(BodyColouring),
     /// Sort member lists by name or date.
     SetMemberSort(MemberSort),
+    /// Arrange the nodes another way.
+    SetLayout(LayoutKind),
     /// Clear every filter.
     ResetFilters,
     /// Time passed while playing; advances the date in whole steps.
@@ -191,6 +194,8 @@ pub struct AppState {
     pub body_colouring: BodyColouring,
     /// How member lists are sorted.
     pub member_sort: MemberSort,
+    /// How the nodes are arranged.
+    pub layout: LayoutKind,
 }
 
 impl AppState {
@@ -211,6 +216,7 @@ impl AppState {
             play_clock: 0.0,
             body_colouring: BodyColouring::default(),
             member_sort: MemberSort::default(),
+            layout: LayoutKind::default(),
         }
     }
 
@@ -251,6 +257,7 @@ impl AppState {
             Command::SetChangeMode(mode) => self.change_mode = mode,
             Command::SetBodyColouring(colouring) => self.body_colouring = colouring,
             Command::SetMemberSort(sort) => self.member_sort = sort,
+            Command::SetLayout(layout) => self.layout = layout,
             Command::ResetFilters => self.filters = Filters::default(),
             Command::Tick { seconds } => self.tick(seconds),
         }

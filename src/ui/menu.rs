@@ -39,6 +39,16 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                     panels.prefs.theme = Theme::Dark;
                 }
                 ui.separator();
+                ui.label("Arrange nodes");
+                for layout in crate::state::LayoutKind::ALL {
+                    if ui
+                        .radio(panels.state.layout == layout, layout.label())
+                        .clicked()
+                    {
+                        panels.emit(Command::SetLayout(layout));
+                    }
+                }
+                ui.separator();
                 ui.label("Colour bodies by");
                 for colouring in BodyColouring::ALL {
                     let selected = panels.state.body_colouring == colouring;
