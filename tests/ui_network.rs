@@ -150,31 +150,6 @@ fn a_filter_hides_a_kind() {
     );
 }
 
-/// The CPU cost of one frame (UI, graph drawing, tessellation) on the built-in sample, with
-/// everything visible. Run with
-/// `cargo test --release --test ui_network frame_cost -- --ignored --nocapture`.
-#[test]
-#[ignore = "a measurement, not a check; run in release"]
-fn frame_cost_on_the_sample() {
-    let (dataset, report) = minilateral::io::read_native_str(
-        minilateral::SAMPLE_DATASET_JSON,
-        minilateral::SAMPLE_DATASET_NAME,
-    )
-    .expect("the sample is valid");
-    let nodes = dataset.actors.len() + dataset.bodies.len();
-    let document = Document::new(dataset, "sample".into(), report.summary());
-    let app = MinilateralApp::new(document, Prefs::default());
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app);
-    harness.run_steps(5);
-    let frames = 100;
-    let start = std::time::Instant::now();
-    harness.run_steps(frames);
-    let per_frame = start.elapsed().as_secs_f64() * 1000.0 / frames as f64;
-    println!("{nodes} nodes: {per_frame:.2} ms per frame (harness step, incl. accesskit)");
-}
-
 #[test]
 fn the_view_menu_switches_the_arrangement() {
     let mut harness = harness();

@@ -1,0 +1,47 @@
+//! CPU cost of one frame of the whole app (headless egui step: layout of every panel, the
+//! network view, tessellation and the accessibility tree; no GPU), with everything visible:
+//! the built-in sample (target < 2 ms in release) and synthetic networks of about 2,000 and
+//! 5,000 nodes.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use minilateral::app::MinilateralApp;
+use minilateral::model::Dataset;
+use minilateral::state::{Document, Prefs};
+
+fn harness(dataset: Dataset) -> Harness<'static, MinilateralApp> {
+    let document = Document::new(dataset, "bench".into(), String::new());
+    let app = MinilateralApp::new(document, Prefs::default());
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app);
+    harness.run_steps(5);
+    harness
+}
+
+fn frame_benches(c: &mut Criterion) {
+    let sample = minilateral::io::read_native_str(minilateral::SAMPLE_DATASET_JSON, "sample")
+        .map(|(dataset, _)| dataset)
+        .unwrap_or_default();
+    let cases = [
+        ("sample", sample),
+        (
+            "synthetic_2000_nodes",
+            minilateral::synthetic::generate(1_600, 400, 16_000, 3),
+        ),
+        (
+            "synthetic_5000_nodes",
+            minilateral::synthetic::generate(4_000, 1_000, 40_000, 5),
+        ),
+    ];
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(10);
+    for (name, dataset) in cases {
+        let mut harness = harness(dataset);
+        group.bench_function(name, |b| b.iter(|| harness.run_steps(1)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame_benches);
+criterion_main!(benches);
