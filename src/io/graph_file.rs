@@ -267,7 +267,6 @@ pub const EDGE_ATTRIBUTES: [&str; 4] = ["relation", "events", "source", "note"];
 
 struct Mapper<'a> {
     report: &'a mut ImportReport,
-    lines: Vec<(Section, usize)>,
 }
 
 impl Mapper<'_> {
@@ -330,7 +329,6 @@ pub fn dataset_from_graph(
     let mut report = ImportReport::new(file);
     let mut mapper = Mapper {
         report: &mut report,
-        lines: Vec::new(),
     };
     let mut dataset = Dataset::default();
     dataset.meta.title = graph.title.clone();
@@ -539,7 +537,6 @@ pub fn dataset_from_graph(
             )),
         );
     }
-    mapper.lines.clear();
 
     for found in check::check(&dataset) {
         let lines = match found.record.section {

@@ -233,8 +233,7 @@ impl<'a> Reader<'a> {
                 Some(value)
             }
             Err(error) => {
-                let record_offset = offset_in(self.text, raw.get());
-                let inner = self.text[..record_offset].len();
+                let inner = offset_in(self.text, raw.get());
                 let (line, column) = if error.line() > 0 {
                     let (record_line, record_column) = self.lines.line_column(inner);
                     if error.line() == 1 {
