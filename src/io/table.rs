@@ -31,6 +31,36 @@ pub const EVENT_COLUMNS: [&str; 9] = [
     "actor",
 ];
 
+/// The columns of the actors side table, read and written.
+const ACTOR_COLUMNS: [&str; 8] = [
+    "id",
+    "name",
+    "kind",
+    "iso3",
+    "region",
+    "subregion",
+    "url",
+    "note",
+];
+
+/// The columns of the bodies side table, read and written.
+const BODY_COLUMNS: [&str; 11] = [
+    "id",
+    "name",
+    "short_name",
+    "kind",
+    "law",
+    "issues",
+    "opened",
+    "closed",
+    "description",
+    "url",
+    "note",
+];
+
+/// The columns of the relations side table, read and written.
+const RELATION_COLUMNS: [&str; 5] = ["from", "kind", "to", "source", "note"];
+
 /// The texts of an events table and of the side tables found beside it.
 #[derive(Clone, Debug, Default)]
 pub struct TableFiles {
@@ -248,19 +278,9 @@ impl Builder<'_> {
     }
 
     fn actors_table(&mut self, table: &Table) {
-        const KNOWN: [&str; 8] = [
-            "id",
-            "name",
-            "kind",
-            "iso3",
-            "region",
-            "subregion",
-            "url",
-            "note",
-        ];
-        table.warn_unknown_columns(&KNOWN, self.report);
+        table.warn_unknown_columns(&ACTOR_COLUMNS, self.report);
         let [id, name, kind, iso3, region, subregion, url, note] =
-            KNOWN.map(|c| table.column(&[c]));
+            ACTOR_COLUMNS.map(|c| table.column(&[c]));
         if id.is_none() {
             self.error(
                 &table.file,
@@ -310,20 +330,7 @@ impl Builder<'_> {
     }
 
     fn bodies_table(&mut self, table: &Table) {
-        const KNOWN: [&str; 11] = [
-            "id",
-            "name",
-            "short_name",
-            "kind",
-            "law",
-            "issues",
-            "opened",
-            "closed",
-            "description",
-            "url",
-            "note",
-        ];
-        table.warn_unknown_columns(&KNOWN, self.report);
+        table.warn_unknown_columns(&BODY_COLUMNS, self.report);
         let [
             id,
             name,
@@ -336,7 +343,7 @@ impl Builder<'_> {
             description,
             url,
             note,
-        ] = KNOWN.map(|c| table.column(&[c]));
+        ] = BODY_COLUMNS.map(|c| table.column(&[c]));
         if id.is_none() {
             self.error(
                 &table.file,
@@ -394,9 +401,8 @@ impl Builder<'_> {
     }
 
     fn relations_table(&mut self, table: &Table) {
-        const KNOWN: [&str; 5] = ["from", "kind", "to", "source", "note"];
-        table.warn_unknown_columns(&KNOWN, self.report);
-        let [from, kind, to, source, note] = KNOWN.map(|c| table.column(&[c]));
+        table.warn_unknown_columns(&RELATION_COLUMNS, self.report);
+        let [from, kind, to, source, note] = RELATION_COLUMNS.map(|c| table.column(&[c]));
         for (line, row) in &table.rows {
             let kind = self
                 .word(field(row, kind), &table.file, *line, "kind")
@@ -771,16 +777,7 @@ pub fn write_tables(dataset: &Dataset) -> Vec<(&'static str, String)> {
         }),
     );
     let actors = csv_text(
-        &[
-            "id",
-            "name",
-            "kind",
-            "iso3",
-            "region",
-            "subregion",
-            "url",
-            "note",
-        ],
+        &ACTOR_COLUMNS,
         sorted.actors.iter().map(|a| {
             vec![
                 a.id.clone(),
@@ -795,19 +792,7 @@ pub fn write_tables(dataset: &Dataset) -> Vec<(&'static str, String)> {
         }),
     );
     let bodies = csv_text(
-        &[
-            "id",
-            "name",
-            "short_name",
-            "kind",
-            "law",
-            "issues",
-            "opened",
-            "closed",
-            "description",
-            "url",
-            "note",
-        ],
+        &BODY_COLUMNS,
         sorted.bodies.iter().map(|b| {
             vec![
                 b.id.clone(),
@@ -829,7 +814,7 @@ pub fn write_tables(dataset: &Dataset) -> Vec<(&'static str, String)> {
         }),
     );
     let relations = csv_text(
-        &["from", "kind", "to", "source", "note"],
+        &RELATION_COLUMNS,
         sorted.relations.iter().map(|r| {
             vec![
                 r.from.clone(),

@@ -97,7 +97,7 @@ impl PartialDate {
             return Err(error(format!("month {month_number} does not exist")));
         }
         let start = Date::new(year, month_number, day_number).map_err(|_| {
-            let month_name = MONTH_NAMES[usize::from(month_number.unsigned_abs() - 1)];
+            let month_name = month_name(month_number);
             error(format!("{month_name} {year} has no day {day_number}"))
         })?;
         Ok(Self { start, precision })
@@ -182,6 +182,15 @@ impl std::str::FromStr for PartialDate {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         Self::parse(text)
     }
+}
+
+/// The English name of a month (1 = January); empty outside 1..=12.
+pub fn month_name(month: i8) -> &'static str {
+    usize::try_from(month - 1)
+        .ok()
+        .and_then(|index| MONTH_NAMES.get(index))
+        .copied()
+        .unwrap_or("")
 }
 
 /// Today's date (UTC), the default "as of" date of queries.

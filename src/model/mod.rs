@@ -14,6 +14,6 @@ pub use dataset::{
     Actor, ActorKind, Body, BodyKind, Dataset, Event, EventDate, EventKind, IssueArea, Law, Meta,
     Relation, RelationKind, Source,
 };
-pub use date::{DateError, PartialDate, Precision, today};
+pub use date::{DateError, PartialDate, Precision, month_name, today};
 pub use status::{Level, Status, StatusTracker};
 pub use words::{UnknownWord, Word};

@@ -58,24 +58,7 @@ impl Month {
 
     /// "October 2012", for the large date on the canvas.
     pub fn long_name(self) -> String {
-        const NAMES: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let name = NAMES
-            .get(usize::try_from(self.month() - 1).unwrap_or(0))
-            .copied()
-            .unwrap_or("");
+        let name = crate::model::month_name(self.month());
         format!("{name} {}", self.year())
     }
 }
