@@ -11,6 +11,7 @@ deterministic and goes through the app's own validation.
 """
 import csv
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -85,8 +86,10 @@ def main():
     }
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8", dir="/tmp", prefix="ig-") as raw:
         json.dump(dataset, raw, ensure_ascii=False, indent=1)
-    subprocess.run(["cargo", "run", "--quiet", "--", "convert", raw.name, str(OUT)],
-                   cwd=ROOT, check=True)
+    # MINILATERAL names a built binary (skips cargo, e.g. with a separate target folder).
+    binary = os.environ.get("MINILATERAL")
+    command = [binary] if binary else ["cargo", "run", "--quiet", "--"]
+    subprocess.run(command + ["convert", raw.name, str(OUT)], cwd=ROOT, check=True)
 
 
 if __name__ == "__main__":
