@@ -10,12 +10,14 @@
 //! - [`style`]: colours, shapes and sizes, decided once for the screen and the exporters;
 //! - [`scene`]: what is drawn (structure, seeded layout, the look at a date, the legend),
 //!   independent of any GUI toolkit;
+//! - [`edit`]: reversible edits of a dataset, undo/redo and validated form drafts;
 //! - [`state`]: what the user is looking at, changed only through typed commands;
 //! - [`cli`]: the headless command line;
 //! - [`ui`] and [`app`]: the egui widgets and the eframe shell (the only egui users).
 
 pub mod app;
 pub mod cli;
+pub mod edit;
 pub mod io;
 pub mod model;
 pub mod scene;

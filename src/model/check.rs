@@ -88,11 +88,17 @@ fn finding(
     }
 }
 
-fn valid_id(id: &str) -> bool {
+/// Whether an id is usable: letters, digits, `_ - . :`, not empty.
+pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+}
+
+/// Whether a code has the shape of an ISO 3166-1 alpha-3 code: three capital letters.
+pub fn valid_iso3(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Checks a dataset as a whole; records keep the order they were read in.
@@ -137,7 +143,7 @@ pub fn check(dataset: &Dataset) -> Vec<Finding> {
             ));
         }
         if let Some(iso3) = &actor.iso3 {
-            if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
+            if !valid_iso3(iso3) {
                 findings.push(finding(
                     Warning,
                     Actors,

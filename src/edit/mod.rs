@@ -1,0 +1,16 @@
+//! Changing a dataset: typed, reversible edits, an undo/redo history and form drafts that
+//! validate as the user types. No GUI here; the app applies edits through [`History`].
+//!
+//! - [`change`]: an [`Edit`] is a list of record [`Change`]s (insert, replace, remove); every
+//!   edit knows its inverse, and the builders cascade (renaming an actor renames it in its
+//!   events, deleting a body deletes its events and relations).
+//! - [`history`]: the undo and redo stacks and the "unsaved changes" mark.
+//! - [`draft`]: the text a form holds for each kind of record, and its validation.
+
+pub mod change;
+pub mod draft;
+pub mod history;
+
+pub use change::{Change, Edit};
+pub use draft::{ActorDraft, BodyDraft, EventDraft, FieldError, RelationDraft};
+pub use history::History;
