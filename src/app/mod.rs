@@ -1,13 +1,19 @@
 //! The eframe shell: opens the window, restores and saves preferences, and hands each frame
 //! to [`MinilateralApp::ui`].
 
+pub mod dialogs;
+mod jobs;
 mod shell;
 
-pub use shell::MinilateralApp;
+pub use dialogs::{DialogRequest, FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use shell::{AppConfig, MinilateralApp};
 
 use crate::io::ImportReport;
 use crate::model::Dataset;
 use crate::state::{Document, PREFS_KEY, Prefs};
+
+/// The name of the copy of unsaved work, in the app's data folder.
+pub const RECOVERY_FILE_NAME: &str = "recovery.json";
 
 /// Exit code when the window could not be opened.
 pub const EXIT_GUI_ERROR: u8 = 1;
@@ -51,8 +57,13 @@ pub fn run(dataset: Dataset, report: &ImportReport, file_label: &str) -> u8 {
                 .storage
                 .and_then(|storage| eframe::get_value::<Prefs>(storage, PREFS_KEY))
                 .unwrap_or_default();
+            let config = AppConfig {
+                dialogs: std::sync::Arc::new(NativeDialogs),
+                recovery_path: eframe::storage_dir("minilateral")
+                    .map(|dir| dir.join(RECOVERY_FILE_NAME)),
+            };
             Ok(Box::new(EframeApp {
-                app: MinilateralApp::new(document, prefs),
+                app: MinilateralApp::with_config(document, prefs, config),
             }))
         }),
     );

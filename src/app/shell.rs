@@ -1,17 +1,24 @@
 //! The application: owns the document, the state and the network graph; lays out the panels;
 //! drains the commands the widgets emitted, once per frame.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
 use egui::Pos2;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
+use super::dialogs::{FileDialogs, NativeDialogs};
+use super::jobs::{Jobs, Opened, Purpose};
+use crate::edit::History;
 use crate::scene::{SceneFrame, Visibility};
-use crate::state::{AppState, Command, Document, Prefs, Selection};
+use crate::state::{AppState, Command, Document, DocumentCommand, Prefs, Selection};
 use crate::style::Theme;
 use crate::ui::network::{EdgePayload, NetworkGraph, NodePayload};
-use crate::ui::{self, Panels};
+use crate::ui::{self, Editor, FileStatus, Modal, Panels};
+
+mod files;
 
 /// Datasets with more nodes than this are laid out on a worker thread.
 const INLINE_LAYOUT_MAX_NODES: usize = 2_000;
@@ -24,8 +31,74 @@ enum LayoutJob {
     Running(Receiver<Vec<[f32; 2]>>),
 }
 
+/// Where the app keeps things outside the dataset's own file.
+#[derive(Clone)]
+pub struct AppConfig {
+    /// The file dialogs (native in the window, scripted in tests).
+    pub dialogs: Arc<dyn FileDialogs>,
+    /// Where unsaved work is copied, to be offered after a crash; `None`: no copy.
+    pub recovery_path: Option<PathBuf>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            dialogs: Arc::new(NativeDialogs),
+            recovery_path: None,
+        }
+    }
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+enum Intent {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Import,
+    Quit,
+}
+
+/// What an open dialog box is about, beyond what it shows.
+enum Pending {
+    /// Unsaved changes: then do this.
+    Unsaved(Intent),
+    /// An import report; the dataset when it can be opened anyway.
+    Report(Option<(Box<Opened>, PathBuf, bool)>),
+    /// A message to acknowledge.
+    Message,
+    /// Unsaved work was found from an earlier run.
+    Recover(PathBuf),
+    /// No file dialog could be shown: the path was typed for this purpose.
+    TypedPath(Purpose),
+}
+
+/// How long after an edit the recovery copy is written.
+const RECOVERY_DELAY: Duration = Duration::from_secs(3);
+
 /// The Minilateral application, usable inside eframe or a test harness.
 pub struct MinilateralApp {
+    config: AppConfig,
+    /// The edits done to the document, and whether they are saved.
+    history: History,
+    /// Document commands emitted this frame.
+    document_commands: Vec<DocumentCommand>,
+    jobs: Jobs,
+    /// The open dialog box, and what it is about.
+    modal: Option<(Modal, Pending)>,
+    /// The open record editor.
+    editor: Option<Editor>,
+    /// Once unsaved changes are saved, do this.
+    after_save: Option<Intent>,
+    /// The window may close (unsaved changes were dealt with).
+    allow_close: bool,
+    /// The window title last sent.
+    title_sent: String,
+    /// The last thing that happened, for the status line.
+    status: Option<(String, Instant)>,
+    /// The history position the recovery copy holds, and when an edit last asked for one.
+    recovery_written: Option<u64>,
+    recovery_due: Option<Instant>,
     document: Document,
     state: AppState,
     prefs: Prefs,
@@ -48,8 +121,13 @@ pub struct MinilateralApp {
 }
 
 impl MinilateralApp {
-    /// An application on a document, with saved preferences.
+    /// An application on a document, with saved preferences and native dialogs.
     pub fn new(document: Document, prefs: Prefs) -> Self {
+        Self::with_config(document, prefs, AppConfig::default())
+    }
+
+    /// An application on a document with explicit dialogs and recovery file.
+    pub fn with_config(document: Document, prefs: Prefs, config: AppConfig) -> Self {
         let state = document.initial_state();
         let request = document.layout_request();
         let mut graph = NetworkGraph::new();
@@ -73,7 +151,24 @@ impl MinilateralApp {
                 Err(_) => LayoutJob::Done,
             }
         };
+        let modal = config
+            .recovery_path
+            .as_ref()
+            .filter(|path| path.is_file())
+            .map(|path| (Modal::recover(path), Pending::Recover(path.clone())));
         Self {
+            config,
+            history: History::new(),
+            document_commands: Vec::new(),
+            jobs: Jobs::default(),
+            modal,
+            editor: None,
+            after_save: None,
+            allow_close: false,
+            title_sent: String::new(),
+            status: None,
+            recovery_written: None,
+            recovery_due: None,
             document,
             state,
             prefs,
@@ -123,8 +218,12 @@ impl MinilateralApp {
             Theme::Dark => egui::Theme::Dark,
         });
         self.poll_layout(&ctx);
+        self.poll_jobs(&ctx);
+        self.close_guard(&ctx);
+        self.dropped_files(&ctx);
         self.shortcuts(&ctx);
         self.apply_commands();
+        self.run_document_commands(&ctx);
         if self.state.layout != self.applied_layout && matches!(self.layout, LayoutJob::Done) {
             self.place_nodes();
         }
@@ -134,14 +233,39 @@ impl MinilateralApp {
             ctx.request_repaint();
         }
         self.refresh_frame(self.prefs.theme);
+        self.update_title(&ctx);
+        self.write_recovery(&ctx);
 
         let mut commands = Vec::new();
+        let mut document_commands = Vec::new();
+        let busy: Vec<String> = self
+            .jobs
+            .busy()
+            .iter()
+            .map(|job| match job.started.elapsed().as_secs() {
+                0 => job.label.clone(),
+                seconds => format!("{} ({seconds} s)", job.label),
+            })
+            .collect();
+        let status = self
+            .status
+            .as_ref()
+            .filter(|(_, at)| at.elapsed() < Duration::from_secs(8))
+            .map(|(text, _)| text.as_str());
         let mut panels = Panels {
             document: &self.document,
             state: &self.state,
             frame: &self.frame,
             prefs: &mut self.prefs,
             commands: &mut commands,
+            document_commands: &mut document_commands,
+            file: FileStatus {
+                dirty: self.history.is_dirty(),
+                undo: self.history.undo_label(),
+                redo: self.history.redo_label(),
+                busy: &busy,
+                status,
+            },
         };
         let menu = ui::menu_bar_ui(ui, &mut panels);
         if menu.fit {
@@ -161,12 +285,57 @@ impl MinilateralApp {
         let fit = std::mem::take(&mut self.fit_pending);
         let laying_out = matches!(self.layout, LayoutJob::Running(_));
         ui::network_panel_ui(ui, &mut panels, &mut self.graph, fit, laying_out);
+        // A dialog box takes over the window: the editor waits behind it, undrawn.
+        if let Some(editor) = self.editor.as_mut().filter(|_| self.modal.is_none()) {
+            let outcome = ui::editor_ui(&ctx, editor, &self.document.dataset);
+            if let Some(edit) = outcome.edit {
+                document_commands.push(DocumentCommand::Apply(edit));
+            }
+            if !outcome.open {
+                self.editor = None;
+            }
+        }
+        if let Some((modal, _)) = &mut self.modal
+            && let Some(answer) = ui::modal_ui(&ctx, modal)
+        {
+            self.answer_modal(&ctx, answer);
+        }
+        if busy.is_empty()
+            && self
+                .status
+                .as_ref()
+                .is_some_and(|(_, at)| at.elapsed() < Duration::from_secs(8))
+        {
+            ctx.request_repaint_after(Duration::from_secs(1));
+        }
         self.commands.extend(commands);
+        self.document_commands.extend(document_commands);
         // Apply this frame's commands now, so the next frame draws their result.
-        if !self.commands.is_empty() {
+        if !self.commands.is_empty() || !self.document_commands.is_empty() {
             self.apply_commands();
+            self.run_document_commands(&ctx);
             ctx.request_repaint();
         }
+    }
+
+    /// Queues a document command (files, edits, undo), performed on the next frame.
+    pub fn push_document_command(&mut self, command: DocumentCommand) {
+        self.document_commands.push(command);
+    }
+
+    /// Whether the document has changes that are not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Whether a dialog box (unsaved changes, import report, message) is open, and its title.
+    pub fn modal_title(&self) -> Option<&str> {
+        self.modal.as_ref().map(|(modal, _)| modal.title())
+    }
+
+    /// Whether background work (open, save, export) is running.
+    pub fn is_busy(&self) -> bool {
+        self.jobs.is_busy()
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -176,8 +345,33 @@ impl MinilateralApp {
             self.focus_search = true;
             self.prefs.show_browser = true;
         }
+        let shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        for (modifiers, key, command) in [
+            (shift, Key::S, DocumentCommand::SaveAs),
+            (Modifiers::COMMAND, Key::S, DocumentCommand::Save),
+            (Modifiers::COMMAND, Key::O, DocumentCommand::Open),
+            (Modifiers::COMMAND, Key::N, DocumentCommand::New),
+            (Modifiers::COMMAND, Key::I, DocumentCommand::Import),
+            (Modifiers::COMMAND, Key::Q, DocumentCommand::Quit),
+        ] {
+            let shortcut = KeyboardShortcut::new(modifiers, key);
+            if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
+                self.document_commands.push(command);
+            }
+        }
         if ctx.text_edit_focused() {
+            // A text box has its own undo.
             return;
+        }
+        for (modifiers, key, command) in [
+            (shift, Key::Z, DocumentCommand::Redo),
+            (Modifiers::COMMAND, Key::Y, DocumentCommand::Redo),
+            (Modifiers::COMMAND, Key::Z, DocumentCommand::Undo),
+        ] {
+            let shortcut = KeyboardShortcut::new(modifiers, key);
+            if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
+                self.document_commands.push(command);
+            }
         }
         let pressed = |key: Key, modifiers: Modifiers| {
             ctx.input_mut(|input| input.consume_key(modifiers, key))

@@ -109,6 +109,23 @@ impl History {
         self.saved_at = Some(self.current());
     }
 
+    /// Where the history stands: the same number means the same dataset, as long as the
+    /// edit is still on the undo or redo stack (for saves that finish later).
+    pub fn position(&self) -> u64 {
+        self.current()
+    }
+
+    /// Records that the dataset as it was at `position` was saved.
+    pub fn mark_saved_at(&mut self, position: u64) {
+        let known = position == 0
+            || self
+                .undo
+                .iter()
+                .chain(&self.redo)
+                .any(|(serial, _)| *serial == position);
+        self.saved_at = known.then_some(position);
+    }
+
     /// Records that the dataset has no file that matches it (a recovered or imported copy).
     pub fn mark_unsaved(&mut self) {
         self.saved_at = None;

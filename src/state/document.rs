@@ -1,6 +1,8 @@
 //! The open dataset with everything derived from it once: the timeline index, the scene
 //! structure and the seeded layout.
 
+use std::path::{Path, PathBuf};
+
 use crate::model::{Dataset, Word};
 use crate::scene::layout::{ForceLayout, LayoutRequest};
 use crate::scene::{LAYOUT_SEED, NodeRef, SceneGraph};
@@ -21,6 +23,9 @@ pub struct Document {
     pub file_label: String,
     /// The import report's one-line summary.
     pub report_summary: String,
+    /// The native file Save writes to; `None` for the built-in sample, a new dataset or one
+    /// imported from another format (Save then asks where).
+    pub path: Option<PathBuf>,
 }
 
 impl Document {
@@ -34,7 +39,46 @@ impl Document {
             graph,
             file_label,
             report_summary,
+            path: None,
         }
+    }
+
+    /// The same document, saved to `path` from now on.
+    pub fn with_path(mut self, path: PathBuf) -> Self {
+        self.file_label = file_name(&path);
+        self.path = Some(path);
+        self
+    }
+
+    /// Rebuilds the timeline index and the scene structure after the dataset changed.
+    pub fn reindex(&mut self) {
+        self.timeline = Timeline::build(&self.dataset);
+        self.graph = SceneGraph::build(&self.dataset, &self.timeline);
+    }
+
+    /// The id of a node's record.
+    pub fn node_id(&self, node: NodeRef) -> Option<&str> {
+        match node {
+            NodeRef::Body(body) => self.dataset.bodies.get(body.index()).map(|b| b.id.as_str()),
+            NodeRef::Actor(actor) => self
+                .dataset
+                .actors
+                .get(actor.index())
+                .map(|a| a.id.as_str()),
+        }
+    }
+
+    /// The node of the record with this id.
+    pub fn node_of_id(&self, id: &str) -> Option<NodeRef> {
+        if let Some(index) = self.dataset.bodies.iter().position(|b| b.id == id) {
+            return u32::try_from(index)
+                .ok()
+                .map(|i| NodeRef::Body(crate::timeline::BodyIx(i)));
+        }
+        let index = self.dataset.actors.iter().position(|a| a.id == id)?;
+        u32::try_from(index)
+            .ok()
+            .map(|i| NodeRef::Actor(crate::timeline::ActorIx(i)))
     }
 
     /// The window and canvas title: the dataset's title, or the file's name.
@@ -113,4 +157,12 @@ impl Document {
                 .map_or("", |a| a.kind.label()),
         }
     }
+}
+
+/// A path's file name, for titles and menus.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }

@@ -2,14 +2,16 @@
 //! through typed [`Command`]s applied in one place ([`AppState::apply`]). No GUI here.
 
 mod document;
+mod document_command;
 mod month;
 mod prefs;
 
 use std::collections::BTreeSet;
 
-pub use document::Document;
+pub use document::{Document, file_name};
+pub use document_command::{DocumentCommand, EditTarget};
 pub use month::Month;
-pub use prefs::{PREFS_KEY, Prefs};
+pub use prefs::{MAX_RECENT_FILES, PREFS_KEY, Prefs};
 
 use crate::model::{IssueArea, Law, Level};
 pub use crate::scene::layout::LayoutKind;

@@ -5,7 +5,7 @@ use super::colour::color32;
 use super::{CLICK_HINT, Panels, legend_ui};
 use crate::model::{Dataset, Event, PartialDate, Precision, Source, Word};
 use crate::scene::NodeRef;
-use crate::state::{Command, MemberSort, Selection};
+use crate::state::{Command, DocumentCommand, EditTarget, MemberSort, Selection};
 use crate::style;
 use crate::timeline::{ActorIx, BodyIx, Membership};
 
@@ -92,7 +92,12 @@ fn body_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body_ix: BodyIx) {
         return;
     };
     let state = panels.state;
-    ui.heading(&body.name);
+    heading_ui(
+        ui,
+        panels,
+        &body.name,
+        EditTarget::Body(Some(body_ix.index())),
+    );
     ui.horizontal_wrapped(|ui| {
         if let Some(short) = &body.short_name {
             ui.strong(short);
@@ -180,13 +185,14 @@ fn body_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body_ix: BodyIx) {
     sort_memberships(&mut members, dataset, sort, |m| m.actor.index());
     sort_memberships(&mut others, dataset, sort, |m| m.actor.index());
     let mut clicked = None;
+    let mut edit = None;
     membership_grid_ui(
         ui,
         "members",
         dataset,
         &members,
         |m| NodeRef::Actor(m.actor),
-        &mut clicked,
+        (&mut clicked, &mut edit),
         panels,
     );
     if !others.is_empty() {
@@ -199,12 +205,15 @@ fn body_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body_ix: BodyIx) {
             dataset,
             &others,
             |m| NodeRef::Actor(m.actor),
-            &mut clicked,
+            (&mut clicked, &mut edit),
             panels,
         );
     }
     if let Some(node) = clicked {
         select_node(panels, node);
+    }
+    if let Some(target) = edit {
+        panels.emit_document(DocumentCommand::OpenEditor(target));
     }
 }
 
@@ -215,7 +224,12 @@ fn actor_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, actor_ix: ActorIx) {
         return;
     };
     let state = panels.state;
-    ui.heading(&actor.name);
+    heading_ui(
+        ui,
+        panels,
+        &actor.name,
+        EditTarget::Actor(Some(actor_ix.index())),
+    );
     ui.horizontal_wrapped(|ui| {
         ui.label(actor.kind.label());
         if let Some(region) = &actor.region {
@@ -254,13 +268,14 @@ fn actor_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, actor_ix: ActorIx) {
     sort_body_memberships(&mut counting, dataset, sort);
     sort_body_memberships(&mut others, dataset, sort);
     let mut clicked = None;
+    let mut edit = None;
     membership_grid_ui(
         ui,
         "memberships",
         dataset,
         &counting,
         |m| NodeRef::Body(m.body),
-        &mut clicked,
+        (&mut clicked, &mut edit),
         panels,
     );
     if !others.is_empty() {
@@ -272,13 +287,33 @@ fn actor_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, actor_ix: ActorIx) {
             dataset,
             &others,
             |m| NodeRef::Body(m.body),
-            &mut clicked,
+            (&mut clicked, &mut edit),
             panels,
         );
     }
     if let Some(node) = clicked {
         select_node(panels, node);
     }
+    if let Some(target) = edit {
+        panels.emit_document(DocumentCommand::OpenEditor(target));
+    }
+}
+
+/// The record's name, with a button that opens its editor.
+fn heading_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, name: &str, target: EditTarget) {
+    ui.horizontal(|ui| {
+        ui.heading(name);
+        let button = ui
+            .small_button("✏")
+            .on_hover_text("Edit (undo with Ctrl+Z)");
+        let label = format!("Edit {name}");
+        button.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::WidgetType::Button, true, label.clone())
+        });
+        if button.clicked() {
+            panels.emit_document(DocumentCommand::OpenEditor(target));
+        }
+    });
 }
 
 fn select_node(panels: &mut Panels<'_>, node: NodeRef) {
@@ -347,12 +382,12 @@ fn membership_grid_ui(
     dataset: &Dataset,
     list: &[Membership],
     other_end: impl Fn(&Membership) -> NodeRef,
-    clicked: &mut Option<NodeRef>,
+    (clicked, edit): (&mut Option<NodeRef>, &mut Option<EditTarget>),
     panels: &Panels<'_>,
 ) {
     let joined = &panels.frame.joined;
     egui::Grid::new(id)
-        .num_columns(4)
+        .num_columns(5)
         .striped(true)
         .spacing([10.0, 3.0])
         .show(ui, |ui| {
@@ -375,6 +410,21 @@ fn membership_grid_ui(
                 ui.label(membership.status.label());
                 date_ui(ui, membership.since);
                 source_ui(ui, dataset.events.get(membership.event));
+                let actor = dataset.actors.get(membership.actor.index());
+                let body = dataset.bodies.get(membership.body.index());
+                if let (Some(actor), Some(body)) = (actor, body) {
+                    let button = ui.small_button("✏").on_hover_text("Edit these events");
+                    let label = format!("Edit events of {} in {}", actor.name, body.label());
+                    button.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::WidgetType::Button, true, label.clone())
+                    });
+                    if button.clicked() {
+                        *edit = Some(EditTarget::Membership {
+                            actor_id: actor.id.clone(),
+                            body_id: body.id.clone(),
+                        });
+                    }
+                }
                 ui.end_row();
             }
         });

@@ -2,7 +2,7 @@
 
 use super::Panels;
 use crate::model::{Level, Word};
-use crate::state::Command;
+use crate::state::{Command, DocumentCommand, EditTarget};
 use crate::style::{BodyColouring, Theme};
 
 /// What the menu asked for that is not a state command.
@@ -18,9 +18,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("Quit").clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                }
+                file_menu_ui(ui, panels);
+            });
+            ui.menu_button("Edit", |ui| {
+                edit_menu_ui(ui, panels);
             });
             ui.menu_button("View", |ui| {
                 if ui.button("Fit network to window").clicked() {
@@ -109,10 +110,119 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 if ui.button(icon).on_hover_text(tip).clicked() {
                     panels.prefs.theme = panels.prefs.theme.toggled();
                 }
-                ui.weak(&panels.document.file_label)
-                    .on_hover_text(&panels.document.report_summary);
+                let mark = if panels.file.dirty { " •" } else { "" };
+                ui.weak(format!("{}{mark}", panels.document.file_label))
+                    .on_hover_text(if panels.file.dirty {
+                        "Unsaved changes"
+                    } else {
+                        panels.document.report_summary.as_str()
+                    });
+                if let Some(busy) = panels.file.busy.first() {
+                    ui.spinner();
+                    ui.label(format!("{busy}…"));
+                } else if let Some(status) = panels.file.status {
+                    ui.label(status);
+                }
             });
         });
     });
     actions
+}
+
+fn item_ui(ui: &mut egui::Ui, label: &str, shortcut: &str) -> bool {
+    ui.add(egui::Button::new(label).shortcut_text(shortcut))
+        .clicked()
+}
+
+fn file_menu_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
+    if item_ui(ui, "New", "Ctrl+N") {
+        panels.emit_document(DocumentCommand::New);
+    }
+    if item_ui(ui, "Open…", "Ctrl+O") {
+        panels.emit_document(DocumentCommand::Open);
+    }
+    ui.menu_button("Open recent", |ui| {
+        if panels.prefs.recent_files.is_empty() {
+            ui.weak("No recent files");
+        }
+        let mut chosen = None;
+        for path in &panels.prefs.recent_files {
+            let name = crate::state::file_name(path);
+            if ui
+                .button(name)
+                .on_hover_text(path.display().to_string())
+                .clicked()
+            {
+                chosen = Some(path.clone());
+            }
+        }
+        if let Some(path) = chosen {
+            panels.emit_document(DocumentCommand::OpenPath(path));
+        }
+    });
+    ui.separator();
+    if item_ui(ui, "Save", "Ctrl+S") {
+        panels.emit_document(DocumentCommand::Save);
+    }
+    if item_ui(ui, "Save as…", "Ctrl+Shift+S") {
+        panels.emit_document(DocumentCommand::SaveAs);
+    }
+    ui.separator();
+    if item_ui(ui, "Import…", "Ctrl+I") {
+        panels.emit_document(DocumentCommand::Import);
+    }
+    if ui
+        .button("Export data…")
+        .on_hover_text("Write a copy as GEXF (for Gephi), GraphML, CSV or JSON")
+        .clicked()
+    {
+        panels.emit_document(DocumentCommand::ExportData);
+    }
+    ui.separator();
+    if item_ui(ui, "Quit", "Ctrl+Q") {
+        panels.emit_document(DocumentCommand::Quit);
+    }
+}
+
+fn edit_menu_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
+    let undo = panels
+        .file
+        .undo
+        .map_or_else(|| "Undo".to_owned(), |label| format!("Undo {label}"));
+    if ui
+        .add_enabled(
+            panels.file.undo.is_some(),
+            egui::Button::new(undo).shortcut_text("Ctrl+Z"),
+        )
+        .clicked()
+    {
+        panels.emit_document(DocumentCommand::Undo);
+    }
+    let redo = panels
+        .file
+        .redo
+        .map_or_else(|| "Redo".to_owned(), |label| format!("Redo {label}"));
+    if ui
+        .add_enabled(
+            panels.file.redo.is_some(),
+            egui::Button::new(redo).shortcut_text("Ctrl+Shift+Z"),
+        )
+        .clicked()
+    {
+        panels.emit_document(DocumentCommand::Redo);
+    }
+    ui.separator();
+    for (label, target) in [
+        ("New actor…", EditTarget::Actor(None)),
+        ("New body…", EditTarget::Body(None)),
+        ("New relation…", EditTarget::Relation(None)),
+    ] {
+        if ui.button(label).clicked() {
+            panels.emit_document(DocumentCommand::OpenEditor(target));
+        }
+    }
+    ui.separator();
+    if ui.button("Dataset details…").clicked() {
+        panels.emit_document(DocumentCommand::OpenEditor(EditTarget::Meta));
+    }
 }

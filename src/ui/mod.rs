@@ -5,22 +5,26 @@ mod browser;
 mod canvas;
 mod chart;
 pub mod colour;
+mod editor;
 mod inspector;
 mod legend;
 mod menu;
+mod modal;
 pub mod network;
 mod timeline_bar;
 
 pub use browser::browser_panel_ui;
 pub use canvas::network_panel_ui;
 pub use chart::chart_panel_ui;
+pub use editor::{EVENTS_EDITOR_TITLE, Editor, EditorOutcome, editor_ui};
 pub use inspector::inspector_panel_ui;
 pub use legend::legend_ui;
 pub use menu::{MenuActions, menu_bar_ui};
+pub use modal::{Modal, ModalAnswer, UNSAVED_TITLE, modal_ui};
 pub use timeline_bar::timeline_bar_ui;
 
 use crate::scene::SceneFrame;
-use crate::state::{AppState, Command, Document, Prefs};
+use crate::state::{AppState, Command, Document, DocumentCommand, Prefs};
 
 /// What every panel reads, and where it writes its commands.
 pub struct Panels<'a> {
@@ -34,12 +38,36 @@ pub struct Panels<'a> {
     pub prefs: &'a mut Prefs,
     /// Commands emitted this frame.
     pub commands: &'a mut Vec<Command>,
+    /// Document commands (files, edits) emitted this frame.
+    pub document_commands: &'a mut Vec<DocumentCommand>,
+    /// The document's file state, for the menus and the title.
+    pub file: FileStatus<'a>,
+}
+
+/// What the menus show about the file and the edit history.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FileStatus<'a> {
+    /// Whether there are unsaved changes.
+    pub dirty: bool,
+    /// What Undo would undo.
+    pub undo: Option<&'a str>,
+    /// What Redo would redo.
+    pub redo: Option<&'a str>,
+    /// What runs in the background.
+    pub busy: &'a [String],
+    /// The last thing that happened.
+    pub status: Option<&'a str>,
 }
 
 impl Panels<'_> {
     /// Emits a command.
     pub fn emit(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// Emits a document command.
+    pub fn emit_document(&mut self, command: DocumentCommand) {
+        self.document_commands.push(command);
     }
 }
 

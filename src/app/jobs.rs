@@ -1,0 +1,185 @@
+//! Work off the UI thread: file dialogs, opening, saving, exporting and the recovery copy
+//! run on named threads and report back through a channel; the UI shows what is running.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Instant;
+
+use crate::io::ImportReport;
+use crate::state::Document;
+
+/// Why a file dialog was shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open a dataset.
+    Open,
+    /// Open a dataset in another format as a new, unsaved one.
+    Import,
+    /// Choose where to save.
+    SaveAs,
+    /// Choose where to write a copy in another format.
+    ExportData,
+}
+
+/// A dataset read and indexed on a worker, ready to show.
+pub struct Opened {
+    /// The indexed dataset.
+    pub document: Document,
+    /// What the reader found.
+    pub report: ImportReport,
+    /// The seeded force layout of its nodes.
+    pub positions: Vec<[f32; 2]>,
+}
+
+/// Why a file could not be opened.
+pub enum OpenFailure {
+    /// The file was read and has errors: show the report.
+    Report(ImportReport),
+    /// The file could not be read at all.
+    Message(String),
+}
+
+/// What a job reports when it is done.
+pub enum JobResult {
+    /// A dialog was answered.
+    Picked {
+        /// Why it was shown.
+        purpose: Purpose,
+        /// The answer (`None`: cancelled or no dialog available).
+        path: Option<PathBuf>,
+        /// Whether the answer came too fast for a person: no dialog could be shown.
+        unanswered: bool,
+    },
+    /// A file was opened (or not).
+    Opened {
+        /// The file.
+        path: PathBuf,
+        /// Whether it is to be opened as a new dataset (imported) rather than as its file.
+        import: bool,
+        /// The dataset, or why not.
+        result: Result<Box<Opened>, OpenFailure>,
+    },
+    /// The document was saved (or not).
+    Saved {
+        /// The file.
+        path: PathBuf,
+        /// The history position that was saved.
+        position: u64,
+        /// Success, or the error message.
+        result: Result<(), String>,
+    },
+    /// A copy was written in another format (or not).
+    Exported {
+        /// The file.
+        path: PathBuf,
+        /// Success (with what the format could not hold), or the error message.
+        result: Result<Vec<String>, String>,
+    },
+    /// The recovery copy was written (or not).
+    RecoveryWritten(Result<(), String>),
+}
+
+/// A job in flight, for the status line.
+#[derive(Clone, Debug)]
+pub struct Busy {
+    id: u64,
+    /// What it does, e.g. "Opening treaties.csv".
+    pub label: String,
+    /// When it started.
+    pub started: Instant,
+}
+
+/// The running jobs and their mailbox.
+pub struct Jobs {
+    sender: Sender<(u64, JobResult)>,
+    receiver: Receiver<(u64, JobResult)>,
+    busy: Vec<Busy>,
+    next_id: u64,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            sender,
+            receiver,
+            busy: Vec::new(),
+            next_id: 0,
+        }
+    }
+}
+
+impl Jobs {
+    /// Runs `work` on a named thread; its result arrives through [`Jobs::poll`] and wakes
+    /// the UI. `label` is shown while it runs (empty: a silent job).
+    pub fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        label: impl Into<String>,
+        work: impl FnOnce() -> JobResult + Send + 'static,
+    ) {
+        let id = self.next_id;
+        self.next_id += 1;
+        let label = label.into();
+        if !label.is_empty() {
+            self.busy.push(Busy {
+                id,
+                label: label.clone(),
+                started: Instant::now(),
+            });
+        }
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        let name = if label.is_empty() {
+            "job".to_owned()
+        } else {
+            label
+        };
+        let spawned = std::thread::Builder::new().name(name).spawn(move || {
+            let _ = sender.send((id, work()));
+            ctx.request_repaint();
+        });
+        if let Err(error) = spawned {
+            let _ = self.sender.send((
+                id,
+                JobResult::RecoveryWritten(Err(format!("could not start a worker: {error}"))),
+            ));
+        }
+    }
+
+    /// The results that arrived since the last poll.
+    pub fn poll(&mut self) -> Vec<JobResult> {
+        let mut results = Vec::new();
+        while let Ok((id, result)) = self.receiver.try_recv() {
+            self.busy.retain(|busy| busy.id != id);
+            results.push(result);
+        }
+        results
+    }
+
+    /// What is running.
+    pub fn busy(&self) -> &[Busy] {
+        &self.busy
+    }
+
+    /// Whether anything visible is running.
+    pub fn is_busy(&self) -> bool {
+        !self.busy.is_empty()
+    }
+}
+
+/// Reads, checks and indexes a file, and lays it out: everything opening needs, on the
+/// worker.
+pub fn open_file(path: &std::path::Path) -> Result<Box<Opened>, OpenFailure> {
+    let (dataset, report) = crate::io::load(path).map_err(|error| match error {
+        crate::io::DatasetError::Invalid(report) => OpenFailure::Report(report),
+        other => OpenFailure::Message(other.to_string()),
+    })?;
+    let document = Document::new(dataset, crate::state::file_name(path), report.summary());
+    let positions = Document::compute_layout(document.layout_request());
+    Ok(Box::new(Opened {
+        document,
+        report,
+        positions,
+    }))
+}

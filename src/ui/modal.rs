@@ -1,0 +1,241 @@
+//! Dialog boxes that need an answer before anything else: unsaved changes, import reports,
+//! messages, recovered work, and a typed path when no file dialog can be shown.
+
+use std::path::{Path, PathBuf};
+
+use crate::io::{ImportReport, Severity};
+
+/// The most report lines shown; the rest are counted.
+const MAX_REPORT_LINES: usize = 200;
+
+/// What a dialog box shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// "Save changes to X?"
+    Unsaved {
+        /// The document's name.
+        name: String,
+    },
+    /// The problems found in a file.
+    Report {
+        /// The file and summary.
+        summary: String,
+        /// One line per problem: place, message, what was done.
+        lines: Vec<(Severity, String)>,
+        /// Only warnings: the dataset can be opened anyway.
+        can_open: bool,
+    },
+    /// Something to acknowledge.
+    Message {
+        /// The title.
+        title: String,
+        /// The text.
+        text: String,
+    },
+    /// Unsaved work from an earlier run was found.
+    Recover {
+        /// When it was written, in words.
+        written: String,
+    },
+    /// No file dialog is available: type a path.
+    TypedPath {
+        /// The path typed so far.
+        text: String,
+    },
+}
+
+/// The user's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModalAnswer {
+    /// Save the changes first.
+    Save,
+    /// Throw the changes (or the recovered work) away.
+    Discard,
+    /// Do nothing.
+    Cancel,
+    /// Open the dataset despite its warnings.
+    OpenAnyway,
+    /// Open the recovered work.
+    Recover,
+    /// Use this path.
+    Path(PathBuf),
+}
+
+/// The title of the unsaved-changes box (also its accessible name).
+pub const UNSAVED_TITLE: &str = "Unsaved changes";
+
+impl Modal {
+    /// Asks what to do with unsaved changes.
+    pub fn unsaved(name: &str) -> Self {
+        Self::Unsaved {
+            name: name.to_owned(),
+        }
+    }
+
+    /// Shows an import report.
+    pub fn report(report: &ImportReport, can_open: bool) -> Self {
+        let lines = report
+            .issues
+            .iter()
+            .take(MAX_REPORT_LINES)
+            .map(|issue| (issue.severity, report.format_issue(issue)))
+            .collect();
+        Self::Report {
+            summary: format!("{}: {}", report.file, report.summary()),
+            lines,
+            can_open,
+        }
+    }
+
+    /// Shows a message.
+    pub fn message(title: &str, text: &str) -> Self {
+        Self::Message {
+            title: title.to_owned(),
+            text: text.to_owned(),
+        }
+    }
+
+    /// Offers work recovered from an earlier run.
+    pub fn recover(path: &Path) -> Self {
+        let written = std::fs::metadata(path)
+            .and_then(|meta| meta.modified())
+            .ok()
+            .and_then(|time| time.elapsed().ok())
+            .map_or_else(
+                || "earlier".to_owned(),
+                |age| match age.as_secs() {
+                    0..120 => "a moment ago".to_owned(),
+                    120..7200 => format!("{} minutes ago", age.as_secs() / 60),
+                    _ => format!("{} hours ago", age.as_secs() / 3600),
+                },
+            );
+        Self::Recover { written }
+    }
+
+    /// Asks for a path by hand.
+    pub fn typed_path() -> Self {
+        Self::TypedPath {
+            text: String::new(),
+        }
+    }
+
+    /// The box's title.
+    pub fn title(&self) -> &str {
+        match self {
+            Self::Unsaved { .. } => UNSAVED_TITLE,
+            Self::Report { can_open: true, .. } => "Problems in the file",
+            Self::Report { .. } => "The file cannot be opened",
+            Self::Message { title, .. } => title,
+            Self::Recover { .. } => "Recover unsaved work?",
+            Self::TypedPath { .. } => "Type a file path",
+        }
+    }
+}
+
+/// Shows the dialog box; returns the answer once the user gives one.
+pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
+    let mut answer = None;
+    let title = modal.title().to_owned();
+    let response = egui::Modal::new(egui::Id::new("minilateral_modal")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(&title);
+        ui.add_space(6.0);
+        match modal {
+            Modal::Unsaved { name } => {
+                ui.label(format!("Save the changes to \"{name}\" first?"));
+                ui.weak("Without saving, the changes are lost.");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        answer = Some(ModalAnswer::Save);
+                    }
+                    if ui.button("Don't save").clicked() {
+                        answer = Some(ModalAnswer::Discard);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(ModalAnswer::Cancel);
+                    }
+                });
+            }
+            Modal::Report {
+                summary,
+                lines,
+                can_open,
+            } => {
+                ui.label(summary.as_str());
+                ui.add_space(4.0);
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        for (severity, line) in lines.iter() {
+                            let text = egui::RichText::new(line).monospace();
+                            match severity {
+                                Severity::Error => {
+                                    ui.colored_label(ui.visuals().error_fg_color, text)
+                                }
+                                Severity::Warning => {
+                                    ui.colored_label(ui.visuals().warn_fg_color, text)
+                                }
+                            };
+                        }
+                    });
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if *can_open {
+                        if ui.button("Open anyway").clicked() {
+                            answer = Some(ModalAnswer::OpenAnyway);
+                        }
+                        if ui.button("Cancel").clicked() {
+                            answer = Some(ModalAnswer::Cancel);
+                        }
+                    } else if ui.button("Close").clicked() {
+                        answer = Some(ModalAnswer::Cancel);
+                    }
+                });
+            }
+            Modal::Message { text, .. } => {
+                ui.label(text.as_str());
+                ui.add_space(8.0);
+                if ui.button("OK").clicked() {
+                    answer = Some(ModalAnswer::Cancel);
+                }
+            }
+            Modal::Recover { written } => {
+                ui.label(format!(
+                    "Minilateral kept a copy of changes that were not saved ({written})."
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Recover").clicked() {
+                        answer = Some(ModalAnswer::Recover);
+                    }
+                    if ui.button("Discard").clicked() {
+                        answer = Some(ModalAnswer::Discard);
+                    }
+                });
+            }
+            Modal::TypedPath { text } => {
+                ui.label("No file dialog is available on this desktop. Type the file's path:");
+                let edit = ui.add(
+                    egui::TextEdit::singleline(text)
+                        .desired_width(480.0)
+                        .hint_text("/home/me/datasets/coalitions.json"),
+                );
+                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK"));
+                    if (ok.clicked() || entered) && !text.trim().is_empty() {
+                        answer = Some(ModalAnswer::Path(PathBuf::from(text.trim())));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some(ModalAnswer::Cancel);
+                    }
+                });
+            }
+        }
+    });
+    if answer.is_none() && response.should_close() {
+        answer = Some(ModalAnswer::Cancel);
+    }
+    answer
+}

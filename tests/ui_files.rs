@@ -1,0 +1,348 @@
+//! Drives the file and edit workflow of the real application by accessibility label: open
+//! through a scripted file dialog, edit a member's date, undo, redo, save, reopen; the
+//! unsaved-changes guard; import reports; the recovery copy.
+#![expect(clippy::expect_used, reason = "test helpers fail loudly with a reason")]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use minilateral::app::{AppConfig, MinilateralApp, ScriptedDialogs};
+use minilateral::model::{EventDate, EventKind, PartialDate};
+use minilateral::state::{Command, Document, DocumentCommand, Prefs, Selection};
+use minilateral::timeline::BodyIx;
+
+const FIXTURE: &str = "tests/fixtures/ui/small.json";
+
+struct Setup {
+    harness: Harness<'static, MinilateralApp>,
+    dialogs: Arc<ScriptedDialogs>,
+    folder: tempfile::TempDir,
+}
+
+/// The app on an empty dataset, with scripted dialogs and a recovery file in a temp folder.
+fn setup_with(answers: Vec<Option<PathBuf>>, folder: tempfile::TempDir) -> Setup {
+    let dialogs = Arc::new(ScriptedDialogs::new(answers));
+    let config = AppConfig {
+        dialogs: dialogs.clone(),
+        recovery_path: Some(folder.path().join("recovery.json")),
+    };
+    let document = Document::new(Default::default(), "Untitled".into(), String::new());
+    let app = MinilateralApp::with_config(document, Prefs::default(), config);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app);
+    harness.run_steps(2);
+    Setup {
+        harness,
+        dialogs,
+        folder,
+    }
+}
+
+fn copy_fixture(folder: &Path, name: &str) -> PathBuf {
+    let path = folder.join(name);
+    std::fs::copy(FIXTURE, &path).expect("copy the fixture");
+    path
+}
+
+/// Steps frames until `done` holds (background jobs finish on other threads).
+fn step_until(
+    harness: &mut Harness<'_, MinilateralApp>,
+    what: &str,
+    done: impl Fn(&MinilateralApp) -> bool,
+) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run_steps(2);
+}
+
+fn menu_item(harness: &mut Harness<'_, MinilateralApp>, menu: &str, item: &str) {
+    harness.get_by_label(menu).click();
+    harness.run_steps(2);
+    harness.get_by_label(item).click();
+    harness.run_steps(2);
+}
+
+/// Focuses a text field and types into it.
+fn type_into(harness: &mut Harness<'_, MinilateralApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_steps(1);
+    harness.get_by_label(label).type_text(text);
+    harness.run_steps(1);
+}
+
+fn japan_ratified_acta(app: &MinilateralApp) -> Option<EventDate> {
+    app.document()
+        .dataset
+        .events
+        .iter()
+        .find(|e| e.actor_id == "JPN" && e.body_id == "acta" && e.kind == EventKind::Ratified)
+        .map(|e| e.date)
+}
+
+fn day(text: &str) -> EventDate {
+    EventDate::Known(PartialDate::parse(text).expect("a valid date"))
+}
+
+fn select_acta(harness: &mut Harness<'_, MinilateralApp>) {
+    let index = harness
+        .state()
+        .document()
+        .dataset
+        .bodies
+        .iter()
+        .position(|b| b.id == "acta")
+        .expect("ACTA is in the fixture");
+    let index = u32::try_from(index).expect("small index");
+    harness
+        .state_mut()
+        .push_command(Command::Select(Some(Selection::Body(BodyIx(index)))));
+    harness.run_steps(3);
+}
+
+/// Opens the fixture through File › Open… and the scripted dialog.
+fn open_fixture(setup: &mut Setup) -> PathBuf {
+    let path = copy_fixture(setup.folder.path(), "small.json");
+    setup.dialogs.push_answer(Some(path.clone()));
+    menu_item(&mut setup.harness, "File", "Open… Ctrl+O");
+    let expected = path.clone();
+    step_until(&mut setup.harness, "the file opens", move |app| {
+        app.document().path.as_deref() == Some(expected.as_path())
+    });
+    path
+}
+
+#[test]
+fn open_edit_undo_redo_save_and_reopen() {
+    let mut setup = setup_with(Vec::new(), tempfile::tempdir().expect("temp folder"));
+    let path = open_fixture(&mut setup);
+    let asked = setup.dialogs.asked();
+    assert_eq!(asked.len(), 1);
+    assert!(!asked[0].save, "Open asks for a file to read");
+    let harness = &mut setup.harness;
+    assert_eq!(harness.state().document().title(), "Small test network");
+    assert!(!harness.state().is_dirty());
+    assert_eq!(
+        japan_ratified_acta(harness.state()),
+        Some(day("2012-10-05"))
+    );
+
+    // Edit Japan's ratification date from ACTA's member list.
+    select_acta(harness);
+    harness.get_by_label("Edit events of Japan in ACTA").click();
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Date")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Date")
+        .type_text("2013-03");
+    harness.run_steps(2);
+    harness.get_by_label("Apply").click();
+    harness.run_steps(3);
+    assert_eq!(japan_ratified_acta(harness.state()), Some(day("2013-03")));
+    assert!(harness.state().is_dirty());
+    assert!(harness.state().window_title().starts_with("• small.json"));
+
+    // Undo and redo from the Edit menu.
+    menu_item(harness, "Edit", "Undo change event date Ctrl+Z");
+    assert_eq!(
+        japan_ratified_acta(harness.state()),
+        Some(day("2012-10-05"))
+    );
+    assert!(!harness.state().is_dirty(), "undone back to the file");
+    menu_item(harness, "Edit", "Redo change event date Ctrl+Shift+Z");
+    assert_eq!(japan_ratified_acta(harness.state()), Some(day("2013-03")));
+
+    // Save, and the file holds the change.
+    menu_item(harness, "File", "Save Ctrl+S");
+    step_until(harness, "the save finishes", |app| {
+        !app.is_dirty() && !app.is_busy()
+    });
+    let (reopened, _) = minilateral::io::load(&path).expect("the saved file loads");
+    let ratified = reopened
+        .events
+        .iter()
+        .find(|e| e.actor_id == "JPN" && e.body_id == "acta" && e.kind == EventKind::Ratified)
+        .map(|e| e.date);
+    assert_eq!(ratified, Some(day("2013-03")));
+    assert_eq!(
+        setup.dialogs.asked().len(),
+        1,
+        "Save of an opened file asks nothing"
+    );
+}
+
+#[test]
+fn unsaved_changes_are_guarded() {
+    let mut setup = setup_with(Vec::new(), tempfile::tempdir().expect("temp folder"));
+    open_fixture(&mut setup);
+    let harness = &mut setup.harness;
+    let dataset = harness.state().document().dataset.clone();
+    let edit = minilateral::edit::Edit::remove_event(&dataset, 0).expect("an event");
+    harness
+        .state_mut()
+        .push_document_command(DocumentCommand::Apply(edit));
+    harness.run_steps(2);
+    assert!(harness.state().is_dirty());
+    let events = harness.state().document().dataset.events.len();
+
+    // New asks first; Cancel keeps the work.
+    menu_item(harness, "File", "New Ctrl+N");
+    assert_eq!(harness.state().modal_title(), Some("Unsaved changes"));
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().modal_title(), None);
+    assert_eq!(harness.state().document().dataset.events.len(), events);
+
+    // Ctrl+N asks too; "Don't save" starts an empty dataset.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(2);
+    assert_eq!(harness.state().modal_title(), Some("Unsaved changes"));
+    harness.get_by_label("Don't save").click();
+    harness.run_steps(2);
+    assert!(harness.state().document().dataset.events.is_empty());
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn save_from_the_guard_saves_then_goes_on() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let target = folder.path().join("mine.json");
+    let mut setup = setup_with(vec![Some(target.clone())], folder);
+    let harness = &mut setup.harness;
+    // Add a body to the empty dataset through Edit › New body….
+    menu_item(harness, "Edit", "New body…");
+    type_into(harness, "Id", "foc");
+    type_into(harness, "Name", "Freedom Online Coalition");
+    harness.run_steps(2);
+    harness.get_by_label("Apply").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().document().dataset.bodies.len(), 1);
+    // New → Save: asks where (no file yet), saves, then starts the new dataset.
+    menu_item(harness, "File", "New Ctrl+N");
+    // A dialog box is placed on its second frame.
+    harness.run_steps(2);
+    harness.get_by_label("Save").click();
+    step_until(harness, "save then new", |app| {
+        app.document().dataset.bodies.is_empty() && !app.is_busy()
+    });
+    let asked = setup.dialogs.asked();
+    assert!(asked.last().is_some_and(|request| request.save));
+    let (saved, _) = minilateral::io::load(&target).expect("saved");
+    assert_eq!(saved.bodies[0].name, "Freedom Online Coalition");
+}
+
+#[test]
+fn invalid_fields_are_named_and_block_apply() {
+    let mut setup = setup_with(Vec::new(), tempfile::tempdir().expect("temp folder"));
+    let harness = &mut setup.harness;
+    menu_item(harness, "Edit", "New actor…");
+    type_into(harness, "Id", "bad id!");
+    type_into(harness, "ISO3", "fr");
+    harness.run_steps(2);
+    harness.get_by_label("use letters, digits, _ - . or :");
+    harness.get_by_label("three capital letters, like FRA");
+    harness.get_by_label("enter a name");
+    harness.get_by_label("Apply").click();
+    harness.run_steps(2);
+    assert!(harness.state().document().dataset.actors.is_empty());
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn a_file_with_warnings_offers_open_anyway_and_errors_keep_the_document() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let mut setup = setup_with(
+        vec![
+            Some(PathBuf::from(
+                "tests/fixtures/native/err_unknown_actor.json",
+            )),
+            Some(PathBuf::from(
+                "tests/fixtures/native/warn_unknown_field.json",
+            )),
+        ],
+        folder,
+    );
+    let harness = &mut setup.harness;
+    menu_item(harness, "File", "Open… Ctrl+O");
+    step_until(harness, "the report", |app| app.modal_title().is_some());
+    assert_eq!(
+        harness.state().modal_title(),
+        Some("The file cannot be opened")
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("err_unknown_actor.json:")
+            .count()
+            >= 2,
+        "the summary and each problem name the file"
+    );
+    harness.get_by_label("Close").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().document().file_label, "Untitled");
+
+    menu_item(harness, "File", "Open… Ctrl+O");
+    step_until(harness, "the report", |app| app.modal_title().is_some());
+    assert_eq!(harness.state().modal_title(), Some("Problems in the file"));
+    harness.get_by_label("Open anyway").click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().document().file_label,
+        "warn_unknown_field.json"
+    );
+}
+
+#[test]
+fn unsaved_work_is_kept_and_offered_on_the_next_start() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let recovery = folder.path().join("recovery.json");
+    let mut setup = setup_with(Vec::new(), folder);
+    open_fixture(&mut setup);
+    let harness = &mut setup.harness;
+    let dataset = harness.state().document().dataset.clone();
+    let edit = minilateral::edit::Edit::remove_actor(&dataset, 0).expect("an actor");
+    harness
+        .state_mut()
+        .push_document_command(DocumentCommand::Apply(edit));
+    harness.run_steps(2);
+    let edited = harness.state().document().dataset.clone();
+    let copy = recovery.clone();
+    step_until(harness, "the recovery copy", move |_| copy.is_file());
+
+    // A new start (as after a crash) offers the copy.
+    let folder = setup.folder;
+    let mut next = setup_with(Vec::new(), folder);
+    assert_eq!(
+        next.harness.state().modal_title(),
+        Some("Recover unsaved work?")
+    );
+    next.harness.get_by_label("Recover").click();
+    step_until(&mut next.harness, "the recovered work opens", |app| {
+        app.document().dataset.actors.len() == 7
+    });
+    let mut recovered = next.harness.state().document().dataset.clone();
+    recovered.canonicalize();
+    let mut edited = edited;
+    edited.canonicalize();
+    assert_eq!(recovered, edited);
+    assert!(
+        next.harness.state().is_dirty(),
+        "recovered work is not saved"
+    );
+    assert!(next.harness.state().document().path.is_none());
+}
