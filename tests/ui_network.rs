@@ -162,3 +162,21 @@ fn the_view_menu_switches_the_arrangement() {
         minilateral::state::LayoutKind::Regions
     );
 }
+
+#[test]
+fn the_window_goes_idle_when_nothing_changes() {
+    let mut harness = harness();
+    harness.run_steps(3);
+    let (live, cached) = harness.state().canvas_frames();
+    harness.run_steps(5);
+    let (live_after, cached_after) = harness.state().canvas_frames();
+    assert_eq!(live_after, live, "no input: the graph view does not run");
+    assert_eq!(cached_after, cached + 5, "its last picture is repainted");
+    // With no repaint requested, the harness settles (egui_graphs alone never lets it).
+    harness.run();
+    // Input wakes the view, and a state change redraws it.
+    harness.get_by_label("⏪ Year").click();
+    harness.run_steps(2);
+    let (live_woken, _) = harness.state().canvas_frames();
+    assert!(live_woken > live_after);
+}

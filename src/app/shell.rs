@@ -88,6 +88,10 @@ pub struct MinilateralApp {
     modal: Option<(Modal, Pending)>,
     /// The open record editor.
     editor: Option<Editor>,
+    /// The network's last picture, reused while nothing changes.
+    canvas: ui::CanvasCache,
+    /// Changes whenever node positions or looks change (invalidates `canvas`).
+    graph_version: u64,
     /// Once unsaved changes are saved, do this.
     after_save: Option<Intent>,
     /// The window may close (unsaved changes were dealt with).
@@ -163,6 +167,8 @@ impl MinilateralApp {
             jobs: Jobs::default(),
             modal,
             editor: None,
+            canvas: ui::CanvasCache::default(),
+            graph_version: 0,
             after_save: None,
             allow_close: false,
             title_sent: String::new(),
@@ -284,7 +290,14 @@ impl MinilateralApp {
         }
         let fit = std::mem::take(&mut self.fit_pending);
         let laying_out = matches!(self.layout, LayoutJob::Running(_));
-        ui::network_panel_ui(ui, &mut panels, &mut self.graph, fit, laying_out);
+        ui::network_panel_ui(
+            ui,
+            &mut panels,
+            &mut self.graph,
+            (&mut self.canvas, self.graph_version),
+            fit,
+            laying_out,
+        );
         // A dialog box takes over the window: the editor waits behind it, undrawn.
         if let Some(editor) = self.editor.as_mut().filter(|_| self.modal.is_none()) {
             let outcome = ui::editor_ui(&ctx, editor, &self.document.dataset);
@@ -331,6 +344,11 @@ impl MinilateralApp {
     /// Whether a dialog box (unsaved changes, import report, message) is open, and its title.
     pub fn modal_title(&self) -> Option<&str> {
         self.modal.as_ref().map(|(modal, _)| modal.title())
+    }
+
+    /// How many frames drew the network live, and how many repainted its last picture.
+    pub fn canvas_frames(&self) -> (u64, u64) {
+        (self.canvas.live_frames, self.canvas.cached_frames)
     }
 
     /// Whether background work (open, save, export) is running.
@@ -422,6 +440,7 @@ impl MinilateralApp {
         }
         self.applied_layout = self.state.layout;
         self.fit_pending = true;
+        self.graph_version += 1;
     }
 
     fn poll_layout(&mut self, ctx: &egui::Context) {
@@ -465,6 +484,7 @@ impl MinilateralApp {
             }
         }
         self.frame_key = Some((self.state.clone(), theme));
+        self.graph_version += 1;
     }
 
     /// Whether the selected node is visible (for tests).

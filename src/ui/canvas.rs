@@ -11,11 +11,40 @@ use crate::model::Word;
 use crate::scene::NodeRef;
 use crate::state::{Command, Selection};
 
-/// The central panel.
+/// The last picture of the network, repainted as it is while nothing changes.
+///
+/// egui_graphs asks for a repaint on every frame it draws, so a window showing it never
+/// sleeps. While there is no input and the graph is unchanged, the canvas repaints these
+/// shapes instead of running the view, and the window goes idle.
+#[derive(Default)]
+pub struct CanvasCache {
+    /// What the shapes were drawn for: graph version, canvas rect, pixels per point, theme.
+    key: Option<(u64, egui::Rect, u32, bool)>,
+    shapes: Vec<egui::epaint::ClippedShape>,
+    /// How many frames ran the view, and how many reused the shapes (for tests).
+    pub live_frames: u64,
+    /// Frames that reused the shapes.
+    pub cached_frames: u64,
+}
+
+/// Whether anything happened this frame that the graph view must see.
+fn has_input(ctx: &egui::Context) -> bool {
+    ctx.input(|input| {
+        !input.events.is_empty()
+            || input.pointer.is_moving()
+            || input.pointer.any_down()
+            || input.pointer.any_released()
+            || input.smooth_scroll_delta != Vec2::ZERO
+            || input.zoom_delta() != 1.0
+    })
+}
+
+/// The central panel. `version` changes whenever the graph's positions or looks change.
 pub fn network_panel_ui(
     ui: &mut egui::Ui,
     panels: &mut Panels<'_>,
     graph: &mut NetworkGraph,
+    (cache, version): (&mut CanvasCache, u64),
     fit: bool,
     laying_out: bool,
 ) {
@@ -23,6 +52,33 @@ pub fn network_panel_ui(
     let frame = egui::Frame::central_panel(ui.style()).fill(color32(palette.background));
     egui::CentralPanel::default().frame(frame).show(ui, |ui| {
         let rect = ui.max_rect();
+        let ctx = ui.ctx().clone();
+        let key = (
+            version,
+            rect,
+            ctx.pixels_per_point().to_bits(),
+            ui.visuals().dark_mode,
+        );
+        let idle = !fit
+            && !laying_out
+            && cache.key == Some(key)
+            && graph.hovered_node().is_none()
+            && !has_input(&ctx);
+        if idle {
+            ui.allocate_rect(rect, egui::Sense::hover());
+            let layer = ui.layer_id();
+            ctx.graphics_mut(|layers| {
+                let list = layers.entry(layer);
+                for shape in &cache.shapes {
+                    list.add(shape.clip_rect, shape.shape.clone());
+                }
+            });
+            cache.cached_frames += 1;
+            overlays_ui(ui, panels, rect, laying_out);
+            return;
+        }
+        let layer = ui.layer_id();
+        let start = ctx.graphics(|layers| layers.get(layer).map_or(0, |list| list.next_idx().0));
         let interactions = SettingsInteraction::new()
             .with_dragging_enabled(true)
             .with_hover_enabled(true)
@@ -37,6 +93,13 @@ pub fn network_panel_ui(
             .with_navigations(&navigations)
             .with_styles(&SettingsStyle::new())
             .show(ui, graph);
+        cache.shapes = ctx.graphics(|layers| {
+            layers.get(layer).map_or_else(Vec::new, |list| {
+                list.all_entries().skip(start).cloned().collect()
+            })
+        });
+        cache.key = Some(key);
+        cache.live_frames += 1;
         let mut clicked_node = None;
         for change in &response.changes {
             if let GraphChange::NodeClicked { node } = change {
@@ -63,8 +126,14 @@ pub fn network_panel_ui(
         if let Some(hovered) = graph.hovered_node() {
             hover_tip(ui, panels, graph, hovered, &response.response);
         }
+        overlays_ui(ui, panels, rect, laying_out);
+    });
+}
 
-        // Overlays: title, date, hint.
+/// Title, date, counts and hint, drawn over the network.
+fn overlays_ui(ui: &egui::Ui, panels: &Panels<'_>, rect: egui::Rect, laying_out: bool) {
+    let palette = theme_of(ui.ctx()).palette();
+    {
         let painter = ui.painter_at(rect);
         let text = color32(palette.text);
         let muted = color32(palette.muted);
@@ -110,7 +179,7 @@ pub fn network_panel_ui(
             FontId::proportional(14.0),
             muted,
         );
-    });
+    }
 }
 
 fn hover_tip(

@@ -14,7 +14,7 @@ pub mod network;
 mod timeline_bar;
 
 pub use browser::browser_panel_ui;
-pub use canvas::network_panel_ui;
+pub use canvas::{CanvasCache, network_panel_ui};
 pub use chart::chart_panel_ui;
 pub use editor::{EVENTS_EDITOR_TITLE, Editor, EditorOutcome, editor_ui};
 pub use inspector::inspector_panel_ui;

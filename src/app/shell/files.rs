@@ -143,6 +143,7 @@ impl MinilateralApp {
         self.applied_layout = self.state.layout;
         self.layout = LayoutJob::Done;
         self.frame_key = None;
+        self.graph_version += 1;
 
         let selection = selected
             .and_then(|id| document.node_of_id(&id))
@@ -170,6 +171,7 @@ impl MinilateralApp {
         self.applied_layout = crate::state::LayoutKind::Force;
         self.layout = LayoutJob::Done;
         self.frame_key = None;
+        self.graph_version += 1;
         self.fit_pending = true;
         self.history = history;
         self.editor = None;
