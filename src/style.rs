@@ -386,6 +386,14 @@ pub fn membership_style(status: Status, theme: Theme) -> EdgeStyle {
     }
 }
 
+/// The opacity of a body's membership lines when nothing is selected: the more members, the
+/// fainter, so that near-universal bodies (the UN, the WTO) stay a backdrop and the ties of
+/// small coalitions stand out.
+pub fn membership_opacity(members: u32) -> u8 {
+    let share = (12.0 / members.max(1) as f32).sqrt().clamp(0.22, 1.0);
+    (share * 255.0).round() as u8
+}
+
 /// The membership statuses the legend explains, each with a short label.
 pub const LEGEND_STATUSES: [(Status, &str); 6] = [
     (Status::Negotiating, "Negotiating"),

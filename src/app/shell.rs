@@ -73,6 +73,11 @@ enum Pending {
     TypedPath(Purpose),
 }
 
+/// For how many frames the view fits the network to the window after a fit request: the
+/// view measures the network's bounds while drawing, so the first fitted frame uses the
+/// previous frame's bounds.
+const FIT_FRAMES: u8 = 3;
+
 /// How long after an edit the recovery copy is written.
 const RECOVERY_DELAY: Duration = Duration::from_secs(3);
 
@@ -112,7 +117,7 @@ pub struct MinilateralApp {
     frame_key: Option<(AppState, Theme)>,
     layout: LayoutJob,
     /// Fit the view to the graph on the next frame.
-    fit_pending: bool,
+    fit_frames: u8,
     /// The computed force layout, kept to switch back to it.
     force_positions: Vec<[f32; 2]>,
     /// The arrangement the graph's nodes are in now.
@@ -182,7 +187,7 @@ impl MinilateralApp {
             frame: SceneFrame::default(),
             frame_key: None,
             layout,
-            fit_pending: true,
+            fit_frames: FIT_FRAMES,
             force_positions,
             applied_layout: crate::state::LayoutKind::Force,
             search: String::new(),
@@ -275,7 +280,7 @@ impl MinilateralApp {
         };
         let menu = ui::menu_bar_ui(ui, &mut panels);
         if menu.fit {
-            self.fit_pending = true;
+            self.fit_frames = FIT_FRAMES;
         }
         ui::timeline_bar_ui(ui, &mut panels);
         if panels.prefs.show_chart {
@@ -288,7 +293,8 @@ impl MinilateralApp {
         if panels.prefs.show_inspector {
             ui::inspector_panel_ui(ui, &mut panels);
         }
-        let fit = std::mem::take(&mut self.fit_pending);
+        let fit = self.fit_frames > 0;
+        self.fit_frames = self.fit_frames.saturating_sub(1);
         let laying_out = matches!(self.layout, LayoutJob::Running(_));
         ui::network_panel_ui(
             ui,
@@ -439,7 +445,7 @@ impl MinilateralApp {
             }
         }
         self.applied_layout = self.state.layout;
-        self.fit_pending = true;
+        self.fit_frames = FIT_FRAMES;
         self.graph_version += 1;
     }
 

@@ -255,6 +255,10 @@ impl SceneFrame {
                                 palette.left
                             };
                             style.width *= 1.8;
+                        } else if state.selection.is_none() {
+                            let members = body_members.get(body.index()).copied().unwrap_or(0);
+                            style.colour =
+                                style.colour.with_alpha(style::membership_opacity(members));
                         }
                         let visibility = if state.change_mode == ChangeMode::ChangesOnly && !changed
                         {

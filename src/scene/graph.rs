@@ -138,6 +138,16 @@ impl SceneGraph {
                 })
                 .collect(),
             seed,
+            radii: (0..self.node_count())
+                .map(|number| {
+                    let links = degree.get(number).copied().unwrap_or(0);
+                    if number < self.body_count {
+                        crate::style::body_radius(links)
+                    } else {
+                        crate::style::actor_radius(links)
+                    }
+                })
+                .collect(),
         }
     }
 }

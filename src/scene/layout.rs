@@ -3,7 +3,7 @@
 //! while the date changes: a viewer keeps their mental map.
 
 /// The ideal distance between linked nodes, in layout units.
-pub const IDEAL_DISTANCE: f32 = 40.0;
+pub const IDEAL_DISTANCE: f32 = 60.0;
 
 /// The strength of the pull toward the centre, per layout unit of distance.
 const GRAVITY: f32 = 0.8;
@@ -17,6 +17,8 @@ pub struct LayoutRequest {
     pub links: Vec<(usize, usize, f32)>,
     /// The seed of the initial positions: the same request gives the same picture.
     pub seed: u64,
+    /// The radius of each node in layout units (missing: 0); nodes end up not overlapping.
+    pub radii: Vec<f32>,
 }
 
 /// A layout in progress or finished.
@@ -217,10 +219,98 @@ impl ForceLayout {
         self.temperature = (self.temperature - self.cooling).max(0.0);
         if self.steps_done >= self.max_steps || largest < 0.05 {
             self.settled = true;
+            self.widen();
+            self.resolve_overlaps();
         }
         largest
     }
 }
+
+impl ForceLayout {
+    /// Stretches a layout that is narrower than a wide screen sideways (never squeezes), so
+    /// the network fills a landscape window or slide instead of a square in its middle.
+    fn widen(&mut self) {
+        let (mut left, mut right, mut top, mut bottom) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+        for p in &self.positions {
+            left = left.min(p[0]);
+            right = right.max(p[0]);
+            top = top.min(p[1]);
+            bottom = bottom.max(p[1]);
+        }
+        let (width, height) = (right - left, bottom - top);
+        if !(width > 0.0 && height > 0.0) || width >= height * WIDE_ASPECT {
+            return;
+        }
+        let stretch = (height * WIDE_ASPECT / width).min(MAX_STRETCH);
+        let middle = (left + right) / 2.0;
+        for p in &mut self.positions {
+            p[0] = middle + (p[0] - middle) * stretch;
+        }
+    }
+
+    /// Pushes overlapping nodes apart (each pair by half the overlap) until none overlap, or
+    /// for a bounded number of rounds: forces alone let big nodes sit on top of each other.
+    fn resolve_overlaps(&mut self) {
+        let radii = &self.request.radii;
+        if radii.is_empty() {
+            return;
+        }
+        let radius = |i: usize| radii.get(i).copied().unwrap_or(0.0);
+        let largest = radii.iter().copied().fold(0.0_f32, f32::max);
+        let cell = (2.0 * largest + OVERLAP_PADDING).max(1.0);
+        for _round in 0..OVERLAP_ROUNDS {
+            let cell_of =
+                |p: [f32; 2]| ((p[0] / cell).floor() as i32, (p[1] / cell).floor() as i32);
+            let mut cells: std::collections::BTreeMap<(i32, i32), Vec<usize>> =
+                std::collections::BTreeMap::new();
+            for (i, &p) in self.positions.iter().enumerate() {
+                cells.entry(cell_of(p)).or_default().push(i);
+            }
+            let mut moved = false;
+            for i in 0..self.positions.len() {
+                let (cx, cy) = cell_of(self.positions[i]);
+                for dx in -1..=1 {
+                    for dy in -1..=1 {
+                        let Some(others) = cells.get(&(cx + dx, cy + dy)) else {
+                            continue;
+                        };
+                        for &j in others {
+                            if j <= i {
+                                continue;
+                            }
+                            let wanted = radius(i) + radius(j) + OVERLAP_PADDING;
+                            let (d, length) =
+                                separation(self.positions[i], self.positions[j], i, j);
+                            if length >= wanted {
+                                continue;
+                            }
+                            let push = (wanted - length) / 2.0;
+                            let unit = [d[0] / length, d[1] / length];
+                            self.positions[i][0] += unit[0] * push;
+                            self.positions[i][1] += unit[1] * push;
+                            self.positions[j][0] -= unit[0] * push;
+                            self.positions[j][1] -= unit[1] * push;
+                            moved = true;
+                        }
+                    }
+                }
+            }
+            if !moved {
+                break;
+            }
+        }
+    }
+}
+
+/// The width-to-height ratio a finished layout is stretched toward.
+const WIDE_ASPECT: f32 = 1.45;
+/// The most a layout is stretched sideways.
+const MAX_STRETCH: f32 = 1.6;
+
+/// The space left between two nodes after overlap removal, in layout units.
+const OVERLAP_PADDING: f32 = 4.0;
+/// The most rounds of overlap removal.
+const OVERLAP_ROUNDS: usize = 60;
 
 /// Up to this many nodes, every pair repels (exact); above, only near neighbours do.
 const EXACT_REPULSION_MAX_NODES: usize = 2_500;
@@ -247,6 +337,7 @@ mod tests {
             node_count: 6,
             links: vec![(0, 1, 1.0), (1, 2, 1.0), (2, 0, 1.0), (3, 4, 1.0)],
             seed,
+            radii: Vec::new(),
         }
     }
 
@@ -272,6 +363,30 @@ mod tests {
         assert!(p.iter().all(|q| q[0].is_finite() && q[1].is_finite()));
         assert!(distance(0, 1) < distance(0, 4));
         assert!(distance(0, 1) > 1.0, "nodes do not collapse");
+    }
+
+    #[test]
+    fn big_nodes_do_not_overlap() {
+        // Six nodes all linked to each other pull together; their radii keep them apart.
+        let mut links = Vec::new();
+        for a in 0..6 {
+            for b in a + 1..6 {
+                links.push((a, b, 5.0));
+            }
+        }
+        let radii = vec![30.0, 30.0, 20.0, 20.0, 5.0, 5.0];
+        let p = ForceLayout::run(LayoutRequest {
+            node_count: 6,
+            links,
+            seed: 3,
+            radii: radii.clone(),
+        });
+        for a in 0..6 {
+            for b in a + 1..6 {
+                let d = ((p[a][0] - p[b][0]).powi(2) + (p[a][1] - p[b][1]).powi(2)).sqrt();
+                assert!(d >= radii[a] + radii[b], "{a} and {b} overlap: {d}");
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 mod frame;
 mod graph;
+pub mod labels;
 pub mod layout;
 
 pub use frame::{EdgeLook, LabelRule, Legend, NodeLook, Ring, SceneFrame, Visibility};

@@ -5,7 +5,9 @@ use egui_graphs::{GraphChange, SettingsInteraction, SettingsNavigation, Settings
 use petgraph::stable_graph::NodeIndex;
 
 use super::colour::{color32, theme_of};
-use super::network::{NetworkGraph, NetworkView};
+use super::network::{
+    ACTOR_LABEL_SIZE, BODY_LABEL_SIZE, FULL_LABEL_ZOOM, NetworkGraph, NetworkView, SHORT_LABEL_ZOOM,
+};
 use super::{CLICK_HINT, Panels};
 use crate::model::Word;
 use crate::scene::NodeRef;
@@ -25,6 +27,11 @@ pub struct CanvasCache {
     pub live_frames: u64,
     /// Frames that reused the shapes.
     pub cached_frames: u64,
+    /// The canvas size at the last frame.
+    last_size: Option<Vec2>,
+    /// Whether the user zoomed or panned since the last fit: then a resized window keeps
+    /// their view; otherwise the network is fitted to the new size.
+    navigated: bool,
 }
 
 /// Whether anything happened this frame that the graph view must see.
@@ -53,6 +60,12 @@ pub fn network_panel_ui(
     egui::CentralPanel::default().frame(frame).show(ui, |ui| {
         let rect = ui.max_rect();
         let ctx = ui.ctx().clone();
+        let resized = cache.last_size.is_some_and(|size| size != rect.size());
+        cache.last_size = Some(rect.size());
+        let fit = fit || (resized && !cache.navigated);
+        if fit {
+            cache.navigated = false;
+        }
         let key = (
             version,
             rect,
@@ -93,13 +106,15 @@ pub fn network_panel_ui(
             .with_navigations(&navigations)
             .with_styles(&SettingsStyle::new())
             .show(ui, graph);
-        cache.shapes = ctx.graphics(|layers| {
-            layers.get(layer).map_or_else(Vec::new, |list| {
-                list.all_entries().skip(start).cloned().collect()
-            })
-        });
         cache.key = Some(key);
         cache.live_frames += 1;
+        let zoomed = response.response.hovered()
+            && ctx.input(|input| {
+                input.smooth_scroll_delta != Vec2::ZERO || input.zoom_delta() != 1.0
+            });
+        if (response.response.dragged() && graph.dragged_node().is_none()) || zoomed {
+            cache.navigated = true;
+        }
         let mut clicked_node = None;
         for change in &response.changes {
             if let GraphChange::NodeClicked { node } = change {
@@ -123,11 +138,119 @@ pub fn network_panel_ui(
         } else if response.response.clicked() && graph.hovered_node().is_none() {
             panels.emit(Command::Select(None));
         }
+        labels_ui(ui, graph, rect);
+        cache.shapes = ctx.graphics(|layers| {
+            layers.get(layer).map_or_else(Vec::new, |list| {
+                list.all_entries().skip(start).cloned().collect()
+            })
+        });
         if let Some(hovered) = graph.hovered_node() {
             hover_tip(ui, panels, graph, hovered, &response.response);
         }
         overlays_ui(ui, panels, rect, laying_out);
     });
+}
+
+/// One label waiting for its place.
+struct PendingLabel {
+    galley: std::sync::Arc<egui::Galley>,
+    anchor: Pos2,
+    radius: f32,
+    forced: bool,
+    /// Sort key: forced first, then bodies, then larger nodes.
+    rank: (u8, u8, i32),
+}
+
+/// Places and draws every label in one pass, so that labels never cover each other: the
+/// selection and the hovered node first, then bodies from the largest, then states when the
+/// zoom allows. A label with no free spot is left out (hovering shows it).
+fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect) {
+    use crate::scene::labels::{LabelBox, place_labels};
+    use crate::scene::{LabelRule, Ring, Visibility};
+    let meta = egui_graphs::MetadataFrame::new(Some("network".into())).load(ui);
+    let offset = rect.left_top().to_vec2();
+    let zoom = meta.zoom;
+    let palette = theme_of(ui.ctx()).palette();
+    let hovered = graph.hovered_node();
+    let visible = rect.expand(40.0);
+    let mut pending = Vec::new();
+    let mut obstacles = Vec::new();
+    for (index, node) in graph.nodes_iter() {
+        let look = &node.payload().look;
+        if look.visibility == Visibility::Hidden {
+            continue;
+        }
+        let anchor = meta.canvas_to_screen_pos(node.location()) + offset;
+        if !visible.contains(anchor) {
+            continue;
+        }
+        let radius = meta.canvas_to_screen_size(look.radius).max(2.5);
+        let emphasised =
+            Some(index) == hovered || node.dragged() || look.ring == Some(Ring::Selected);
+        let faded = look.visibility == Visibility::Faded;
+        if !faded {
+            obstacles.push(([anchor.x, anchor.y], radius));
+        }
+        if faded && !emphasised {
+            continue;
+        }
+        let payload = node.payload();
+        let text: &str = match look.label {
+            LabelRule::Always => &payload.label,
+            LabelRule::WhenZoomedIn if emphasised || zoom >= FULL_LABEL_ZOOM => &payload.label,
+            LabelRule::WhenZoomedIn if zoom >= SHORT_LABEL_ZOOM => match &payload.short_label {
+                Some(short) => short,
+                None => continue,
+            },
+            LabelRule::WhenZoomedIn => continue,
+        };
+        let body = look.kind.is_body();
+        let size = if body {
+            BODY_LABEL_SIZE
+        } else {
+            ACTOR_LABEL_SIZE
+        };
+        let galley = ui.ctx().fonts_mut(|fonts| {
+            fonts.layout_no_wrap(
+                text.to_owned(),
+                FontId::proportional(size),
+                color32(palette.text),
+            )
+        });
+        pending.push(PendingLabel {
+            galley,
+            anchor,
+            radius,
+            forced: emphasised,
+            rank: (
+                u8::from(!emphasised),
+                u8::from(!body),
+                -(radius * 10.0) as i32,
+            ),
+        });
+    }
+    pending.sort_by_key(|label| label.rank);
+    let boxes: Vec<LabelBox> = pending
+        .iter()
+        .map(|label| LabelBox {
+            anchor: [label.anchor.x, label.anchor.y],
+            radius: label.radius,
+            size: [label.galley.size().x, label.galley.size().y],
+            forced: label.forced,
+        })
+        .collect();
+    let spots = place_labels(&boxes, &obstacles);
+    let painter = ui.painter_at(rect);
+    let backdrop = color32(palette.background.with_alpha(190));
+    for (label, spot) in pending.into_iter().zip(spots) {
+        let Some([left, top]) = spot else {
+            continue;
+        };
+        let top_left = Pos2::new(left, top);
+        let area = egui::Rect::from_min_size(top_left, label.galley.size()).expand(1.5);
+        painter.rect_filled(area, 3.0, backdrop);
+        painter.galley(top_left, label.galley, color32(palette.text));
+    }
 }
 
 /// Title, date, counts and hint, drawn over the network.
@@ -138,14 +261,16 @@ fn overlays_ui(ui: &egui::Ui, panels: &Panels<'_>, rect: egui::Rect, laying_out:
         let text = color32(palette.text);
         let muted = color32(palette.muted);
         let origin = rect.left_top() + Vec2::new(16.0, 12.0);
-        painter.text(
+        // A soft backdrop keeps the title readable over nodes; sized once the text is laid out.
+        let backdrop = painter.add(egui::Shape::Noop);
+        let mut block = painter.text(
             origin,
             Align2::LEFT_TOP,
             panels.document.title(),
             FontId::proportional(17.0),
             muted,
         );
-        painter.text(
+        block |= painter.text(
             origin + Vec2::new(0.0, 22.0),
             Align2::LEFT_TOP,
             panels.state.date.long_name(),
@@ -157,12 +282,20 @@ fn overlays_ui(ui: &egui::Ui, panels: &Panels<'_>, rect: egui::Rect, laying_out:
             panels.state.level.label(),
             panels.frame.body_members.iter().filter(|&&n| n > 0).count()
         );
-        painter.text(
+        block |= painter.text(
             origin + Vec2::new(0.0, 66.0),
             Align2::LEFT_TOP,
             counts,
             FontId::proportional(13.0),
             muted,
+        );
+        painter.set(
+            backdrop,
+            egui::Shape::rect_filled(
+                block.expand(6.0),
+                6.0,
+                color32(palette.background.with_alpha(210)),
+            ),
         );
         let bottom = Pos2::new(rect.center().x, rect.bottom() - 14.0);
         let hint = if laying_out {

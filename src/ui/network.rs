@@ -2,18 +2,19 @@
 //!
 //! Positions come from the seeded layout in [`crate::scene::layout`]; egui_graphs only
 //! draws, pans, zooms, drags and reports clicks. Its own layout is a no-op
-//! ([`FixedLayout`]). Labels are drawn at fixed screen sizes, so zooming never
-//! re-rasterises them at new sizes (the label pathology of `EGUI-STACK.md`).
+//! ([`FixedLayout`]). Labels are placed and drawn by the canvas in one pass over all nodes
+//! (so they can avoid each other), at fixed screen sizes, so zooming never re-rasterises
+//! them at new sizes (the label pathology of `EGUI-STACK.md`).
 
 use std::sync::Arc;
 
-use egui::{Color32, FontFamily, FontId, Pos2, Shape, Stroke, Vec2};
+use egui::{Color32, Pos2, Shape, Stroke, Vec2};
 use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
 use petgraph::stable_graph::{DefaultIx, IndexType};
 use petgraph::{Directed, EdgeType};
 
 use super::colour::{color32, theme_of};
-use crate::scene::{EdgeLook, LabelRule, NodeLook, Ring, Visibility};
+use crate::scene::{EdgeLook, NodeLook, Ring, Visibility};
 use crate::style::{self, Dash, FADED_ALPHA, NodeShape};
 
 /// What a node carries: its number in the scene and its look at the date.
@@ -44,8 +45,10 @@ pub type NetworkGraph =
 pub const FULL_LABEL_ZOOM: f32 = 2.0;
 /// Zoom at or above which states show their short code.
 pub const SHORT_LABEL_ZOOM: f32 = 1.2;
-const BODY_LABEL_SIZE: f32 = 13.0;
-const ACTOR_LABEL_SIZE: f32 = 11.0;
+/// Body labels, in points.
+pub const BODY_LABEL_SIZE: f32 = 13.0;
+/// State and stakeholder labels, in points.
+pub const ACTOR_LABEL_SIZE: f32 = 11.0;
 
 /// How a node is drawn.
 #[derive(Clone, Debug)]
@@ -70,47 +73,6 @@ impl From<NodeProps<NodePayload>> for NodeDisplay {
 impl NodeDisplay {
     fn look(&self) -> &NodeLook {
         &self.payload.look
-    }
-
-    fn label_shapes(&self, ctx: &DrawContext, centre: Pos2, radius: f32, out: &mut Vec<Shape>) {
-        let look = self.look();
-        let zoom = ctx.meta.zoom;
-        let emphasised = self.hovered || self.dragged || look.ring == Some(Ring::Selected);
-        let text: &str = match look.label {
-            LabelRule::Always => &self.payload.label,
-            LabelRule::WhenZoomedIn if emphasised || zoom >= FULL_LABEL_ZOOM => &self.payload.label,
-            LabelRule::WhenZoomedIn if zoom >= SHORT_LABEL_ZOOM => {
-                match &self.payload.short_label {
-                    Some(short) => short,
-                    None => return,
-                }
-            }
-            LabelRule::WhenZoomedIn => return,
-        };
-        if look.visibility == Visibility::Faded && !emphasised {
-            return;
-        }
-        let palette = theme_of(ctx.ctx).palette();
-        let size = if look.kind.is_body() {
-            BODY_LABEL_SIZE
-        } else {
-            ACTOR_LABEL_SIZE
-        };
-        let galley = ctx.ctx.fonts_mut(|fonts| {
-            fonts.layout_no_wrap(
-                text.to_owned(),
-                FontId::new(size, FontFamily::Proportional),
-                color32(palette.text),
-            )
-        });
-        let top_left = Pos2::new(centre.x - galley.size().x / 2.0, centre.y + radius + 2.0);
-        let backdrop = egui::Rect::from_min_size(top_left, galley.size()).expand(1.5);
-        out.push(Shape::rect_filled(
-            backdrop,
-            3.0,
-            color32(palette.background.with_alpha(190)),
-        ));
-        out.push(Shape::galley(top_left, galley, color32(palette.text)));
     }
 }
 
@@ -168,7 +130,6 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for NodeDisplay 
                 shapes.push(Shape::closed_line(points, outline));
             }
         }
-        self.label_shapes(ctx, centre, radius, &mut shapes);
         shapes
     }
 

@@ -8,7 +8,7 @@ use std::time::Instant;
 use egui::Pos2;
 use petgraph::stable_graph::NodeIndex;
 
-use super::{Intent, LayoutJob, MinilateralApp, Pending, RECOVERY_DELAY, add_nodes};
+use super::{FIT_FRAMES, Intent, LayoutJob, MinilateralApp, Pending, RECOVERY_DELAY, add_nodes};
 use crate::app::dialogs::{self, DialogRequest};
 use crate::app::jobs::{JobResult, OpenFailure, Opened, Purpose, open_file};
 use crate::edit::{Edit, History};
@@ -172,7 +172,7 @@ impl MinilateralApp {
         self.layout = LayoutJob::Done;
         self.frame_key = None;
         self.graph_version += 1;
-        self.fit_pending = true;
+        self.fit_frames = FIT_FRAMES;
         self.history = history;
         self.editor = None;
         self.recovery_written = None;
