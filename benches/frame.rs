@@ -2,6 +2,10 @@
 //! network view, tessellation and the accessibility tree; no GPU), with everything visible:
 //! the built-in sample (target < 2 ms in release) and synthetic networks of about 2,000 and
 //! 5,000 nodes.
+//!
+//! `live`: the pointer moves over the network every frame, so the graph view runs and every
+//! node, edge and label is drawn. `idle`: no input, so the canvas repaints its last picture
+//! (what a window costs while the user reads it).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
@@ -38,7 +42,17 @@ fn frame_benches(c: &mut Criterion) {
     group.sample_size(10);
     for (name, dataset) in cases {
         let mut harness = harness(dataset);
-        group.bench_function(name, |b| b.iter(|| harness.run_steps(1)));
+        let mut x = 0.0_f32;
+        group.bench_function(format!("{name}/live"), |b| {
+            b.iter(|| {
+                // Wiggle the pointer over the middle of the network (no node there to hover
+                // for long).
+                x = if x > 0.5 { 0.0 } else { 1.0 };
+                harness.hover_at(egui::Pos2::new(700.0 + x, 40.0));
+                harness.run_steps(1);
+            });
+        });
+        group.bench_function(format!("{name}/idle"), |b| b.iter(|| harness.run_steps(1)));
     }
     group.finish();
 }

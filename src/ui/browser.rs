@@ -199,46 +199,57 @@ fn list_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, search: &str) {
     let graph = &panels.document.graph;
     let frame = panels.frame;
     let mut clicked = None;
+    // One flat list of equal-height lines, so that only the visible ones are laid out
+    // (datasets with thousands of actors stay cheap to draw).
+    let mut lines: Vec<Option<&Row>> = Vec::new();
+    let mut headings: Vec<(usize, String)> = Vec::new();
+    for (heading, rows) in [
+        ("Forums and instruments", &bodies),
+        ("States and stakeholders", &actors),
+    ] {
+        if rows.is_empty() {
+            continue;
+        }
+        headings.push((lines.len(), format!("{heading} ({})", rows.len())));
+        lines.push(None);
+        lines.extend(rows.iter().map(Some));
+    }
+    if lines.is_empty() {
+        ui.weak("Nothing matches the search");
+    }
+    let line_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if bodies.is_empty() && actors.is_empty() {
-                ui.weak("Nothing matches the search");
-            }
-            for (heading, rows) in [
-                ("Forums and instruments", &bodies),
-                ("States and stakeholders", &actors),
-            ] {
-                if rows.is_empty() {
-                    continue;
-                }
-                ui.add_space(4.0);
-                ui.label(
-                    egui::RichText::new(format!("{heading} ({})", rows.len()))
-                        .small()
-                        .strong(),
-                );
-                for row in rows.iter() {
-                    let hidden = frame
-                        .nodes
-                        .get(graph.node_number(row.node))
-                        .is_none_or(|look| look.visibility == Visibility::Hidden);
-                    let text = if hidden {
-                        egui::RichText::new(&row.text).weak()
-                    } else {
-                        egui::RichText::new(&row.text)
-                    };
-                    let hover = if hidden {
-                        format!("{}\nHidden by the filters", row.detail)
-                    } else {
-                        row.detail.clone()
-                    };
-                    let response = ui
-                        .selectable_label(selected == Some(row.node), text)
-                        .on_hover_text(hover);
-                    if response.clicked() {
-                        clicked = Some(row.node);
+        .show_rows(ui, line_height, lines.len(), |ui, range| {
+            for index in range {
+                let Some(row) = lines.get(index).copied().flatten() else {
+                    if let Some((_, heading)) = headings.iter().find(|(at, _)| *at == index) {
+                        ui.add_sized(
+                            [ui.available_width(), line_height],
+                            egui::Label::new(egui::RichText::new(heading).small().strong()),
+                        );
                     }
+                    continue;
+                };
+                let hidden = frame
+                    .nodes
+                    .get(graph.node_number(row.node))
+                    .is_none_or(|look| look.visibility == Visibility::Hidden);
+                let text = if hidden {
+                    egui::RichText::new(&row.text).weak()
+                } else {
+                    egui::RichText::new(&row.text)
+                };
+                let hover = if hidden {
+                    format!("{}\nHidden by the filters", row.detail)
+                } else {
+                    row.detail.clone()
+                };
+                let response = ui
+                    .selectable_label(selected == Some(row.node), text)
+                    .on_hover_text(hover);
+                if response.clicked() {
+                    clicked = Some(row.node);
                 }
             }
         });
