@@ -180,3 +180,17 @@ fn the_window_goes_idle_when_nothing_changes() {
     let (live_woken, _) = harness.state().canvas_frames();
     assert!(live_woken > live_after);
 }
+
+#[test]
+fn arrow_keys_step_the_timeline_even_after_a_button_click() {
+    let mut harness = harness();
+    harness.get_by_label("⏪ Year").click();
+    harness.run_steps(2);
+    let after_click = harness.state().state().date;
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state().date, after_click.plus(1));
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(harness.state().state().date, after_click.plus(-11));
+}

@@ -403,15 +403,17 @@ impl MinilateralApp {
         if pressed(Key::Space, Modifiers::NONE) {
             self.commands.push(Command::TogglePlaying);
         }
-        if ctx.memory(|memory| memory.focused().is_some()) {
-            // A focused widget (a slider, a list) owns the arrow keys.
+        if egui::Popup::is_any_open(ctx) {
+            // An open menu or drop-down list owns the arrow keys. Otherwise they step the
+            // timeline even after a click left a button or the slider focused.
             return;
         }
+        // Shifted keys first: a plain-key pattern also matches the key with Shift held.
         for (key, modifiers, months) in [
-            (Key::ArrowLeft, Modifiers::NONE, -1),
-            (Key::ArrowRight, Modifiers::NONE, 1),
             (Key::ArrowLeft, Modifiers::SHIFT, -12),
             (Key::ArrowRight, Modifiers::SHIFT, 12),
+            (Key::ArrowLeft, Modifiers::NONE, -1),
+            (Key::ArrowRight, Modifiers::NONE, 1),
             (Key::PageUp, Modifiers::NONE, -12),
             (Key::PageDown, Modifiers::NONE, 12),
         ] {
