@@ -194,3 +194,14 @@ fn arrow_keys_step_the_timeline_even_after_a_button_click() {
     harness.run_steps(2);
     assert_eq!(harness.state().state().date, after_click.plus(-11));
 }
+
+#[test]
+fn several_key_presses_in_one_frame_each_step() {
+    let mut harness = harness();
+    let start = harness.state().state().date;
+    for _ in 0..3 {
+        harness.key_press(egui::Key::ArrowLeft);
+    }
+    harness.run_steps(2);
+    assert_eq!(harness.state().state().date, start.plus(-3));
+}

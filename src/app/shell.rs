@@ -410,15 +410,19 @@ impl MinilateralApp {
         }
         // Shifted keys first: a plain-key pattern also matches the key with Shift held.
         for (key, modifiers, months) in [
-            (Key::ArrowLeft, Modifiers::SHIFT, -12),
+            (Key::ArrowLeft, Modifiers::SHIFT, -12_i32),
             (Key::ArrowRight, Modifiers::SHIFT, 12),
             (Key::ArrowLeft, Modifiers::NONE, -1),
             (Key::ArrowRight, Modifiers::NONE, 1),
             (Key::PageUp, Modifiers::NONE, -12),
             (Key::PageDown, Modifiers::NONE, 12),
         ] {
-            if pressed(key, modifiers) {
-                self.commands.push(Command::StepMonths(months));
+            // Several presses can arrive in one frame: each one steps.
+            let presses = ctx.input_mut(|input| input.count_and_consume_key(modifiers, key));
+            if presses > 0 {
+                let presses = i32::try_from(presses).unwrap_or(i32::MAX);
+                self.commands
+                    .push(Command::StepMonths(months.saturating_mul(presses)));
             }
         }
         if pressed(Key::Escape, Modifiers::NONE) {
