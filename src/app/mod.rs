@@ -38,8 +38,18 @@ pub fn window_title(document: &Document) -> String {
 }
 
 /// Opens the window on a dataset and blocks until it is closed; returns the exit code.
-pub fn run(dataset: Dataset, report: &ImportReport, file_label: &str) -> u8 {
-    let document = Document::new(dataset, file_label.to_owned(), report.summary());
+/// `path` is the file it was read from: a native file is saved back to it.
+pub fn run(
+    dataset: Dataset,
+    report: &ImportReport,
+    file_label: &str,
+    path: Option<&std::path::Path>,
+) -> u8 {
+    let mut document = Document::new(dataset, file_label.to_owned(), report.summary());
+    let native = path.is_some_and(|p| crate::io::Format::from_path(p) == Some(crate::io::Format::Native));
+    if let (Some(path), true) = (path, native) {
+        document = document.with_path(path.to_path_buf());
+    }
     let title = window_title(&document);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

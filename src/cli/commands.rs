@@ -457,7 +457,7 @@ pub fn open_gui(file: Option<&Path>, err: &mut dyn Write) -> u8 {
                 || "Built-in sample".to_owned(),
                 |path| path.display().to_string(),
             );
-            crate::app::run(dataset, &report, &label)
+            crate::app::run(dataset, &report, &label, file)
         }
         Err(message) => {
             let _ = writeln!(err, "{message}");
