@@ -210,8 +210,9 @@ pub fn editor_ui(ctx: &egui::Context, editor: &mut Editor, dataset: &Dataset) ->
         .collapsible(false)
         .resizable(true)
         .default_width(420.0)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
+        // Beside the inspector, where the edit button was, leaving the network in view.
+        .pivot(egui::Align2::RIGHT_CENTER)
+        .default_pos(ctx.content_rect().right_center() - egui::vec2(360.0, 0.0))
         .show(ctx, |ui| {
             outcome = match editor {
                 Editor::Actor { id, draft } => actor_form_ui(ui, id.as_deref(), draft, dataset),
