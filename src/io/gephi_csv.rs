@@ -135,14 +135,18 @@ pub fn sibling_path(path: &Path) -> Option<PathBuf> {
 }
 
 /// Tells a Gephi table from an events table by its header (column names in any case):
-/// `Source` and `Target` make an edges table; `Id` with a `Label` (or without a `Name`)
-/// makes a nodes table; a file named like a nodes or edges table that is not clearly an
+/// `Source` and `Target` make an edges table; `event` and `date` an events table; `Id`
+/// with a `Label` (or without a `Name`) a nodes table; a file named like a nodes or edges table that is not clearly an
 /// events table is read as that table (so that a missing `Id` column is reported as such).
 pub fn sniff(text: &str, path: &Path) -> CsvKind {
     let columns = header_keys(text);
     let has = |name: &str| columns.iter().any(|column| column == name);
     if has("source") && has("target") {
         return CsvKind::Gephi(Role::Edges);
+    }
+    // An events table that also numbers its rows in an `id` column stays an events table.
+    if has("event") && has("date") {
+        return CsvKind::EventsTable;
     }
     if has("id") && (has("label") || !has("name")) {
         return CsvKind::Gephi(Role::Nodes);
@@ -837,6 +841,11 @@ mod tests {
         assert_eq!(
             sniff("instrument_id,state,iso3,event,date\n", path),
             CsvKind::EventsTable
+        );
+        assert_eq!(
+            sniff("id,instrument_id,state,event,date\n", path),
+            CsvKind::EventsTable,
+            "row numbers do not make an events table a nodes table"
         );
         assert_eq!(
             sniff("Label,kind\n", Path::new("x.nodes.csv")),

@@ -102,9 +102,9 @@ pub enum DatasetError {
     Invalid(ImportReport),
 }
 
-/// What a `.csv` file holds, from its header: a Gephi nodes table (`Id`, with `Label` or
-/// without `Name`), a Gephi edges table (`Source` and `Target`) or an events table; column
-/// names in any case.
+/// What a `.csv` file holds, from its header: a Gephi edges table (`Source` and `Target`),
+/// an events table (`event` and `date`), a Gephi nodes table (`Id`, with `Label` or
+/// without `Name`), else an events table; column names in any case.
 pub fn sniff_csv(text: &str, path: &Path) -> CsvKind {
     gephi_csv::sniff(text, path)
 }
