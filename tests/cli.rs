@@ -229,6 +229,11 @@ fn convert_to_a_gephi_csv_pair_and_back() {
     );
     let edges = folder.path().join("copy.edges.csv");
     assert!(edges.is_file(), "the sibling is written too");
+    assert!(
+        text(&to_gephi.stderr).contains("copy.edges.csv"),
+        "convert names both files: {}",
+        text(&to_gephi.stderr)
+    );
     let back = folder.path().join("back.json");
     let to_native = minilateral(&[
         "convert",
