@@ -208,6 +208,53 @@ fn convert_writes_a_file_that_reads_back_the_same() {
 }
 
 #[test]
+fn convert_to_a_gephi_csv_pair_and_back() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let nodes = folder.path().join("copy.nodes.csv");
+    let to_gephi = minilateral(&[
+        "convert",
+        &path("valid_minimal.json"),
+        &nodes.display().to_string(),
+    ]);
+    assert_eq!(
+        to_gephi.status.code(),
+        Some(0),
+        "{}",
+        text(&to_gephi.stderr)
+    );
+    assert!(
+        text(&to_gephi.stderr).contains("warning: Gephi CSV has no place for the dataset's title"),
+        "{}",
+        text(&to_gephi.stderr)
+    );
+    let edges = folder.path().join("copy.edges.csv");
+    assert!(edges.is_file(), "the sibling is written too");
+    assert!(
+        text(&to_gephi.stderr).contains("copy.edges.csv"),
+        "convert names both files: {}",
+        text(&to_gephi.stderr)
+    );
+    let back = folder.path().join("back.json");
+    let to_native = minilateral(&[
+        "convert",
+        &edges.display().to_string(),
+        &back.display().to_string(),
+    ]);
+    assert_eq!(
+        to_native.status.code(),
+        Some(0),
+        "{}",
+        text(&to_native.stderr)
+    );
+    let mut original = minilateral::io::load(&fixture("valid_minimal.json"))
+        .expect("loads")
+        .0;
+    original.meta = minilateral::model::Meta::default();
+    let copy = minilateral::io::load(&back).expect("loads").0;
+    assert_eq!(original, copy);
+}
+
+#[test]
 fn the_default_date_is_today() {
     let value = json(&minilateral(&[
         "stats",

@@ -23,7 +23,7 @@ pub const READABLE: &[FileFilter] = &[
     },
     NATIVE,
     FileFilter {
-        name: "Events table (CSV)",
+        name: "Events table or Gephi CSV",
         extensions: &["csv", "tsv", "txt"],
     },
     FileFilter {
@@ -54,6 +54,10 @@ pub const EXPORTABLE: &[FileFilter] = &[
     },
     FileFilter {
         name: "Events table (CSV)",
+        extensions: &["csv"],
+    },
+    FileFilter {
+        name: "Gephi CSV (a name ending in .nodes.csv or .edges.csv)",
         extensions: &["csv"],
     },
     NATIVE,

@@ -46,7 +46,8 @@ pub fn run(
     path: Option<&std::path::Path>,
 ) -> u8 {
     let mut document = Document::new(dataset, file_label.to_owned(), report.summary());
-    let native = path.is_some_and(|p| crate::io::Format::from_path(p) == Some(crate::io::Format::Native));
+    let native =
+        path.is_some_and(|p| crate::io::Format::from_path(p) == Some(crate::io::Format::Native));
     if let (Some(path), true) = (path, native) {
         document = document.with_path(path.to_path_buf());
     }

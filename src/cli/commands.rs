@@ -434,7 +434,13 @@ fn convert(input: &Path, output: &Path, err: &mut dyn Write) -> Result<u8, Comma
         }
     }
     io::save(&dataset, output)?;
-    writeln!(err, "wrote {}", output.display())?;
+    match io::gephi_sibling_path(output)
+        .filter(|_| io::Format::from_path(output) == Some(io::Format::GephiCsv))
+    {
+        // A Gephi CSV pair is two files.
+        Some(sibling) => writeln!(err, "wrote {} and {}", output.display(), sibling.display())?,
+        None => writeln!(err, "wrote {}", output.display())?,
+    }
     Ok(EXIT_OK)
 }
 

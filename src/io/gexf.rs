@@ -274,6 +274,7 @@ pub fn read_graph(text: &str, file: &str) -> Result<(GenericGraph, ImportReport)
             label: node.attribute("label").unwrap_or("").to_owned(),
             attributes: values(node, "node"),
             line: node.line,
+            file: None,
         });
     }
     let edges = graph_element.child("edges");
@@ -323,6 +324,7 @@ pub fn read_graph(text: &str, file: &str) -> Result<(GenericGraph, ImportReport)
             attributes: values(edge, "edge"),
             spells,
             line: edge.line,
+            file: None,
         });
     }
     if report.is_ok() {

@@ -24,6 +24,9 @@ pub struct GenericNode {
     pub attributes: BTreeMap<String, String>,
     /// Line in the file.
     pub line: usize,
+    /// The file the node was read from, when it is not the report's own file (the nodes
+    /// table of a Gephi CSV pair).
+    pub file: Option<String>,
 }
 
 /// An edge read from a graph file.
@@ -39,6 +42,8 @@ pub struct GenericEdge {
     pub spells: Vec<(Option<String>, Option<String>)>,
     /// Line in the file.
     pub line: usize,
+    /// The file the edge was read from, when it is not the report's own file.
+    pub file: Option<String>,
 }
 
 /// A whole graph file, before it is mapped to a dataset.
@@ -267,6 +272,8 @@ pub const EDGE_ATTRIBUTES: [&str; 4] = ["relation", "events", "source", "note"];
 
 struct Mapper<'a> {
     report: &'a mut ImportReport,
+    /// The file of the node or edge being mapped (`None`: the report's own file).
+    file: Option<String>,
 }
 
 impl Mapper<'_> {
@@ -274,7 +281,7 @@ impl Mapper<'_> {
         self.report.issues.push(Issue {
             severity,
             location: Location {
-                file: None,
+                file: self.file.clone(),
                 path: None,
                 line: Some(line),
                 column: None,
@@ -329,6 +336,7 @@ pub fn dataset_from_graph(
     let mut report = ImportReport::new(file);
     let mut mapper = Mapper {
         report: &mut report,
+        file: None,
     };
     let mut dataset = Dataset::default();
     dataset.meta.title = graph.title.clone();
@@ -347,6 +355,7 @@ pub fn dataset_from_graph(
         .map(|edge| edge.target.as_str())
         .collect();
     if !typed && !graph.nodes.is_empty() {
+        mapper.file.clone_from(&graph.nodes[0].file);
         mapper.issue(
             Severity::Warning,
             graph.nodes[0].line,
@@ -357,12 +366,15 @@ pub fn dataset_from_graph(
     let mut actor_lines = Vec::new();
     let mut body_lines = Vec::new();
     for node in &graph.nodes {
+        mapper.file.clone_from(&node.file);
         let attribute = |name: &str| {
             node.attributes
                 .get(name)
                 .filter(|v| !v.trim().is_empty())
                 .cloned()
         };
+        // Free text is kept exactly, even when it is only white space.
+        let text = |name: &str| node.attributes.get(name).cloned().unwrap_or_default();
         let is_body = match node.attributes.get("type").map(String::as_str) {
             Some("body") => true,
             Some("actor") => false,
@@ -400,11 +412,11 @@ pub fn dataset_from_graph(
                 issues,
                 opened,
                 closed,
-                description: attribute("description").unwrap_or_default(),
+                description: text("description"),
                 url: attribute("url"),
-                note: attribute("note").unwrap_or_default(),
+                note: text("note"),
             });
-            body_lines.push(node.line);
+            body_lines.push((node.file.as_deref(), node.line));
         } else {
             let kind = attribute("kind").map_or(ActorKind::State, |k| {
                 mapper.word(&k, node.line, ActorKind::Other)
@@ -417,9 +429,9 @@ pub fn dataset_from_graph(
                 region: attribute("region"),
                 subregion: attribute("subregion"),
                 url: attribute("url"),
-                note: attribute("note").unwrap_or_default(),
+                note: text("note"),
             });
-            actor_lines.push(node.line);
+            actor_lines.push((node.file.as_deref(), node.line));
         }
     }
 
@@ -428,6 +440,7 @@ pub fn dataset_from_graph(
     let mut unsourced = 0;
     let cited = Source::Citation(format!("Imported from {file} (the file gives no source)"));
     for edge in &graph.edges {
+        mapper.file.clone_from(&edge.file);
         if let Some(kind) = edge.attributes.get("relation") {
             let kind = mapper.word(kind, edge.line, RelationKind::PartOf);
             dataset.relations.push(Relation {
@@ -440,7 +453,7 @@ pub fn dataset_from_graph(
                     .and_then(|s| Source::from_text(s)),
                 note: edge.attributes.get("note").cloned().unwrap_or_default(),
             });
-            relation_lines.push(edge.line);
+            relation_lines.push((edge.file.as_deref(), edge.line));
             continue;
         }
         if let Some(text) = edge
@@ -480,7 +493,7 @@ pub fn dataset_from_graph(
                     source: Source::from_text(&unescape(source)).unwrap_or(Source::Unknown),
                     note: unescape(note),
                 });
-                event_lines.push(edge.line);
+                event_lines.push((edge.file.as_deref(), edge.line));
             }
             continue;
         }
@@ -512,7 +525,7 @@ pub fn dataset_from_graph(
                     String::new()
                 },
             });
-            event_lines.push(edge.line);
+            event_lines.push((edge.file.as_deref(), edge.line));
             if let Some(end_date) = mapper.date(end.as_ref(), edge.line) {
                 dataset.events.push(Event {
                     actor_id: edge.source.clone(),
@@ -522,11 +535,12 @@ pub fn dataset_from_graph(
                     source: source.clone(),
                     note: String::new(),
                 });
-                event_lines.push(edge.line);
+                event_lines.push((edge.file.as_deref(), edge.line));
             }
         }
     }
     if unsourced > 0 {
+        mapper.file = graph.edges.first().and_then(|e| e.file.clone());
         mapper.issue(
             Severity::Warning,
             graph.edges.first().map_or(1, |e| e.line),
@@ -545,12 +559,13 @@ pub fn dataset_from_graph(
             Section::Relations => &relation_lines,
             Section::Events => &event_lines,
         };
+        let origin = lines.get(found.record.index).copied();
         report.issues.push(Issue {
             severity: found.severity,
             location: Location {
-                file: None,
+                file: origin.and_then(|(file, _)| file.map(str::to_owned)),
                 path: None,
-                line: lines.get(found.record.index).copied(),
+                line: origin.map(|(_, line)| line),
                 column: None,
             },
             message: found.message,

@@ -183,6 +183,7 @@ pub fn read_graph(text: &str, file: &str) -> Result<(GenericGraph, ImportReport)
             label,
             attributes,
             line: node.line,
+            file: None,
         });
     }
     for edge in graph_element.children_named("edge") {
@@ -201,6 +202,7 @@ pub fn read_graph(text: &str, file: &str) -> Result<(GenericGraph, ImportReport)
             attributes: data(edge),
             spells: Vec::new(),
             line: edge.line,
+            file: None,
         });
     }
     if report.is_ok() {

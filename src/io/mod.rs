@@ -1,5 +1,6 @@
 //! Reading and writing datasets; every reader fills an [`ImportReport`].
 
+mod gephi_csv;
 mod gexf;
 mod graph_file;
 mod graphml;
@@ -11,6 +12,7 @@ mod xml;
 
 use std::path::Path;
 
+pub use gephi_csv::{CsvKind, Role as GephiRole, parse_intervals as parse_gephi_intervals};
 pub use gexf::NodeLooks;
 pub use native::{
     FORMAT_NAME, FORMAT_VERSION, default_law, read_str as read_native_str,
@@ -34,11 +36,19 @@ pub enum Format {
     Gexf,
     /// GraphML.
     GraphMl,
+    /// A Gephi CSV pair (Data Laboratory spreadsheets): `NAME.nodes.csv` and
+    /// `NAME.edges.csv`.
+    GephiCsv,
 }
 
 impl Format {
-    /// The format for a path, from its extension.
+    /// The format for a path, from its extension; a `.csv` whose name ends in `nodes` or
+    /// `edges` (`data.nodes.csv`) is a Gephi CSV table. Reading also looks at a `.csv`
+    /// file's header (see [`sniff_csv`]).
     pub fn from_path(path: &Path) -> Option<Self> {
+        if gephi_csv::role_from_name(path).is_some() {
+            return Some(Self::GephiCsv);
+        }
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
             "json" => Some(Self::Native),
@@ -92,13 +102,60 @@ pub enum DatasetError {
     Invalid(ImportReport),
 }
 
-/// Loads a dataset from a file, choosing the reader by extension.
+/// What a `.csv` file holds, from its header: a Gephi edges table (`Source` and `Target`),
+/// an events table (`event` and `date`), a Gephi nodes table (`Id`, with `Label` or
+/// without `Name`), else an events table; column names in any case.
+pub fn sniff_csv(text: &str, path: &Path) -> CsvKind {
+    gephi_csv::sniff(text, path)
+}
+
+/// The other table of a Gephi CSV pair: `data.nodes.csv` ↔ `data.edges.csv`.
+pub fn gephi_sibling_path(path: &Path) -> Option<std::path::PathBuf> {
+    gephi_csv::sibling_path(path)
+}
+
+/// Loads a dataset from a file, choosing the reader by extension (and, for `.csv`, by the
+/// header).
 pub fn load(path: &Path) -> Result<(crate::model::Dataset, ImportReport), DatasetError> {
     let file = path.display().to_string();
-    let format = Format::from_path(path)
+    let mut format = Format::from_path(path)
         .ok_or_else(|| DatasetError::UnknownFormat { file: file.clone() })?;
     let text = read_text(path)?;
+    let mut csv_kind = None;
+    if matches!(format, Format::EventsTable | Format::GephiCsv) {
+        let kind = gephi_csv::sniff(&text, path);
+        format = match kind {
+            CsvKind::EventsTable => Format::EventsTable,
+            CsvKind::Gephi(_) => Format::GephiCsv,
+        };
+        csv_kind = Some(kind);
+    }
     match format {
+        Format::GephiCsv => {
+            let role = match csv_kind {
+                Some(CsvKind::Gephi(role)) => role,
+                _ => GephiRole::Edges,
+            };
+            // The sibling is looked for only when the name agrees with the header.
+            let sibling = gephi_csv::sibling_path(path)
+                .filter(|_| gephi_csv::role_from_name(path) == Some(role))
+                .filter(|sibling| sibling.is_file());
+            let sibling = match sibling {
+                Some(sibling) => Some((sibling.display().to_string(), read_text(&sibling)?)),
+                None => None,
+            };
+            let opened = Some((file.as_str(), text.as_str()));
+            let other = sibling.as_ref().map(|(f, t)| (f.as_str(), t.as_str()));
+            let (nodes, edges) = match role {
+                GephiRole::Nodes => (opened, other),
+                GephiRole::Edges => (other, opened),
+            };
+            let (graph, first) =
+                gephi_csv::read_graph(&file, nodes, edges).map_err(DatasetError::Invalid)?;
+            // Unsourced edges cite the edges table, whichever file was opened.
+            let cited = edges.map_or(file.as_str(), |(edges_file, _)| edges_file);
+            merge_graph(&graph, first, cited)
+        }
         Format::Native => read_native_str(&text, &file).map_err(DatasetError::Invalid),
         Format::EventsTable => {
             let side = |kind: &str| -> Result<Option<(String, String)>, DatasetError> {
@@ -127,17 +184,27 @@ pub fn load(path: &Path) -> Result<(crate::model::Dataset, ImportReport), Datase
             } else {
                 graphml::read_graph
             };
-            let (graph, mut first) = read(&text, &file).map_err(DatasetError::Invalid)?;
-            match graph_file::dataset_from_graph(&graph, &file) {
-                Ok((dataset, report)) => {
-                    first.issues.extend(report.issues);
-                    Ok((dataset, first))
-                }
-                Err(report) => {
-                    first.issues.extend(report.issues);
-                    Err(DatasetError::Invalid(first))
-                }
-            }
+            let (graph, first) = read(&text, &file).map_err(DatasetError::Invalid)?;
+            merge_graph(&graph, first, &file)
+        }
+    }
+}
+
+/// Maps a graph read from a file to a dataset, adding the mapping's findings to the
+/// reader's report.
+fn merge_graph(
+    graph: &graph_file::GenericGraph,
+    mut first: ImportReport,
+    file: &str,
+) -> Result<(crate::model::Dataset, ImportReport), DatasetError> {
+    match graph_file::dataset_from_graph(graph, file) {
+        Ok((dataset, report)) => {
+            first.issues.extend(report.issues);
+            Ok((dataset, first))
+        }
+        Err(report) => {
+            first.issues.extend(report.issues);
+            Err(DatasetError::Invalid(first))
         }
     }
 }
@@ -178,20 +245,32 @@ pub fn read_text(path: &Path) -> Result<String, DatasetError> {
 /// What a format cannot hold of a dataset, in words for the user (empty when nothing is
 /// lost).
 pub fn lost_in(format: Format, dataset: &crate::model::Dataset) -> Vec<String> {
-    let mut lost = Vec::new();
-    if format == Format::Gexf {
-        for (field, value) in [
-            ("licence", &dataset.meta.license),
-            ("notes", &dataset.meta.notes),
-        ] {
-            if !value.is_empty() {
-                lost.push(format!(
-                    "GEXF has no place for the dataset's {field}: it is not written"
-                ));
-            }
-        }
-    }
-    lost
+    let (name, fields): (&str, &[(&str, &String)]) = match format {
+        Format::Gexf => (
+            "GEXF",
+            &[
+                ("licence", &dataset.meta.license),
+                ("notes", &dataset.meta.notes),
+            ],
+        ),
+        Format::GephiCsv => (
+            "Gephi CSV",
+            &[
+                ("title", &dataset.meta.title),
+                ("description", &dataset.meta.description),
+                ("licence", &dataset.meta.license),
+                ("notes", &dataset.meta.notes),
+            ],
+        ),
+        Format::Native | Format::EventsTable | Format::GraphMl => return Vec::new(),
+    };
+    fields
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(field, _)| {
+            format!("{name} has no place for the dataset's {field}: it is not written")
+        })
+        .collect()
 }
 
 /// Saves a dataset to a file in the format its extension names, atomically.
@@ -199,7 +278,8 @@ pub fn save(dataset: &crate::model::Dataset, path: &Path) -> Result<(), DatasetE
     save_with_looks(dataset, path, &NodeLooks::default())
 }
 
-/// Saves a dataset, with node positions and colours for the formats that hold them (GEXF).
+/// Saves a dataset, with node positions and colours for the formats that hold them (GEXF;
+/// positions only for Gephi CSV).
 pub fn save_with_looks(
     dataset: &crate::model::Dataset,
     path: &Path,
@@ -222,6 +302,21 @@ pub fn save_with_looks(
             };
             save_atomically(path, text.as_bytes())
                 .map_err(|source| DatasetError::Io { file, source })
+        }
+        Format::GephiCsv => {
+            let (nodes, edges) = gephi_csv::write_strings(dataset, looks);
+            let sibling = gephi_csv::sibling_path(path).unwrap_or_else(|| path.to_path_buf());
+            let (nodes_path, edges_path) = match gephi_csv::role_from_name(path) {
+                Some(GephiRole::Nodes) => (path.to_path_buf(), sibling),
+                _ => (sibling, path.to_path_buf()),
+            };
+            for (target, text) in [(nodes_path, nodes), (edges_path, edges)] {
+                save_atomically(&target, text.as_bytes()).map_err(|source| DatasetError::Io {
+                    file: target.display().to_string(),
+                    source,
+                })?;
+            }
+            Ok(())
         }
         Format::EventsTable => {
             for (kind, text) in write_tables(dataset) {

@@ -86,7 +86,7 @@ pub fn side_table_path(events: &Path, kind: &str) -> PathBuf {
 }
 
 /// Normalises a column name: trimmed, lower case, spaces and dashes as `_`.
-fn column_key(name: &str) -> String {
+pub(super) fn column_key(name: &str) -> String {
     name.trim()
         .trim_start_matches('\u{feff}')
         .to_lowercase()
@@ -94,7 +94,7 @@ fn column_key(name: &str) -> String {
 }
 
 /// Guesses the separator from the header line: the most frequent of `,`, `;` and tab.
-fn separator(text: &str) -> u8 {
+pub(super) fn separator(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or("");
     let mut best = (0, b',');
     for candidate in [b',', b';', b'\t'] {

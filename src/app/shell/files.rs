@@ -421,7 +421,7 @@ impl MinilateralApp {
                     self.show_message(
                         "Could not export",
                         &format!(
-                            "{}: choose a name ending in .gexf, .graphml, .csv or .json",
+                            "{}: choose a name ending in .gexf, .graphml, .csv (.nodes.csv for Gephi) or .json",
                             path.display()
                         ),
                     );
