@@ -10,6 +10,7 @@
 //! - [`style`]: colours, shapes and sizes, decided once for the screen and the exporters;
 //! - [`scene`]: what is drawn (structure, seeded layout, the look at a date, the legend),
 //!   independent of any GUI toolkit;
+//! - [`render`]: pictures (SVG, PNG, animated GIF) drawn from the scene, with no window;
 //! - [`state`]: what the user is looking at, changed only through typed commands;
 //! - [`cli`]: the headless command line;
 //! - [`ui`] and [`app`]: the egui widgets and the eframe shell (the only egui users).
@@ -18,6 +19,7 @@ pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod render;
 pub mod scene;
 pub mod state;
 pub mod style;
