@@ -311,7 +311,7 @@ impl Picture {
             }
         });
         let camera = view.camera;
-        let edge_scale = (camera.zoom / ui).clamp(0.7, 1.8) * ui;
+        let edge_scale = (camera.node_zoom / ui).clamp(0.7, 1.8) * ui;
 
         // Node geometry in picture units.
         let drawn: Vec<Option<([f32; 2], f32)>> = frame
@@ -323,7 +323,7 @@ impl Picture {
                     return None;
                 }
                 let position = positions.get(number)?;
-                let radius = (look.radius * camera.zoom).max(MIN_NODE_RADIUS * ui);
+                let radius = (look.radius * camera.node_zoom).max(MIN_NODE_RADIUS * ui);
                 Some((camera.picture_from_layout(*position), radius))
             })
             .collect();
@@ -412,7 +412,12 @@ impl Picture {
                 }),
             ));
             if !faded {
-                node_boxes.push((number, square(centre, radius)));
+                let reach = if ring.is_some() {
+                    radius * 1.25 + RING_GAP * ui
+                } else {
+                    radius
+                };
+                node_boxes.push((number, square(centre, reach)));
             }
         }
 

@@ -65,8 +65,12 @@ impl Rect {
 /// Maps layout units to picture units: `picture = offset + zoom × layout`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Camera {
-    /// Picture units per layout unit.
+    /// Picture units per layout unit, for positions.
     pub zoom: f32,
+    /// Picture units per layout unit, for node sizes: the zoom, but at most
+    /// [`MAX_NODE_ZOOM_PER_UI`] (per unit of the picture's scale), so that a small network
+    /// spreads over the frame without its nodes growing into giant discs.
+    pub node_zoom: f32,
     /// Where the layout origin lands.
     pub offset: [f32; 2],
 }
@@ -103,8 +107,11 @@ pub struct NodeExtent {
     pub pad: [f32; 4],
 }
 
-/// The largest zoom a picture may use: a small network is not blown up into giant discs.
-const MAX_ZOOM_PER_UI: f32 = 3.0;
+/// The largest zoom a picture may use for positions (per unit of the picture's scale).
+const MAX_ZOOM_PER_UI: f32 = 10.0;
+
+/// The largest zoom for node sizes (per unit of the picture's scale).
+pub const MAX_NODE_ZOOM_PER_UI: f32 = 1.6;
 
 /// The camera that fits every extent into `frame`, centred, as large as possible (at most
 /// `max_zoom`). Labels do not scale with the zoom, so the width needed is not proportional
@@ -115,16 +122,20 @@ pub fn fit(extents: &[NodeExtent], frame: Rect, ui_scale: f32) -> Camera {
     if extents.is_empty() {
         return Camera {
             zoom: ui_scale,
+            node_zoom: ui_scale,
             offset: centre,
         };
     }
     let max_zoom = MAX_ZOOM_PER_UI * ui_scale;
-    let zoom = fit_axis(extents, frame.w, 0, max_zoom).min(fit_axis(extents, frame.h, 1, max_zoom));
+    let node_cap = MAX_NODE_ZOOM_PER_UI * ui_scale;
+    let zoom = fit_axis(extents, frame.w, 0, max_zoom, node_cap)
+        .min(fit_axis(extents, frame.h, 1, max_zoom, node_cap));
     // Centre the occupied box in the frame.
-    let (low_x, high_x) = span(extents, zoom, 0);
-    let (low_y, high_y) = span(extents, zoom, 1);
+    let (low_x, high_x) = span(extents, zoom, node_cap, 0);
+    let (low_y, high_y) = span(extents, zoom, node_cap, 1);
     Camera {
         zoom,
+        node_zoom: zoom.min(node_cap),
         offset: [
             centre[0] - (low_x + high_x) / 2.0,
             centre[1] - (low_y + high_y) / 2.0,
@@ -134,11 +145,11 @@ pub fn fit(extents: &[NodeExtent], frame: Rect, ui_scale: f32) -> Camera {
 
 /// The lowest and highest picture coordinate the extents reach on one axis at a zoom,
 /// relative to the layout origin.
-fn span(extents: &[NodeExtent], zoom: f32, axis: usize) -> (f32, f32) {
+fn span(extents: &[NodeExtent], zoom: f32, node_cap: f32, axis: usize) -> (f32, f32) {
     let (before, after) = if axis == 0 { (0, 1) } else { (2, 3) };
     extents.iter().fold((f32::MAX, f32::MIN), |(low, high), e| {
         let at = e.position[axis] * zoom;
-        let reach = e.radius * zoom;
+        let reach = e.radius * zoom.min(node_cap);
         (
             low.min(at - reach - e.pad[before]),
             high.max(at + reach + e.pad[after]),
@@ -146,9 +157,9 @@ fn span(extents: &[NodeExtent], zoom: f32, axis: usize) -> (f32, f32) {
     })
 }
 
-fn fit_axis(extents: &[NodeExtent], room: f32, axis: usize, max_zoom: f32) -> f32 {
+fn fit_axis(extents: &[NodeExtent], room: f32, axis: usize, max_zoom: f32, node_cap: f32) -> f32 {
     let width = |zoom: f32| {
-        let (low, high) = span(extents, zoom, axis);
+        let (low, high) = span(extents, zoom, node_cap, axis);
         high - low
     };
     if width(max_zoom) <= room {
@@ -210,15 +221,15 @@ mod tests {
         );
         for e in &extents {
             let [x, y] = camera.picture_from_layout(e.position);
-            let r = e.radius * camera.zoom;
+            let r = e.radius * camera.node_zoom;
             assert!(x - r - e.pad[0] >= frame.x - 0.01, "{e:?}");
             assert!(x + r + e.pad[1] <= frame.right() + 0.01, "{e:?}");
             assert!(y - r - e.pad[2] >= frame.y - 0.01, "{e:?}");
             assert!(y + r + e.pad[3] <= frame.bottom() + 0.01, "{e:?}");
         }
         // Tight on at least one axis.
-        let (low, high) = span(&extents, camera.zoom, 0);
-        let (top, bottom) = span(&extents, camera.zoom, 1);
+        let (low, high) = span(&extents, camera.zoom, MAX_NODE_ZOOM_PER_UI, 0);
+        let (top, bottom) = span(&extents, camera.zoom, MAX_NODE_ZOOM_PER_UI, 1);
         assert!(high - low > frame.w - 1.0 || bottom - top > frame.h - 1.0);
     }
 
@@ -227,6 +238,7 @@ mod tests {
         let frame = Rect::from_edges(0.0, 0.0, 1000.0, 500.0);
         let camera = fit(&[extent(7.0, 7.0, [0.0; 4])], frame, 1.0);
         assert_eq!(camera.zoom, MAX_ZOOM_PER_UI);
+        assert_eq!(camera.node_zoom, MAX_NODE_ZOOM_PER_UI);
         let [x, y] = camera.picture_from_layout([7.0, 7.0]);
         assert!((x - 500.0).abs() < 0.01 && (y - 250.0).abs() < 0.01);
     }

@@ -31,7 +31,7 @@ mod svg;
 mod text;
 
 pub use build::{default_title, known_body_ids, shared_view, source_line};
-pub use camera::{Camera, NodeExtent, Rect, View, fit};
+pub use camera::{Camera, MAX_NODE_ZOOM_PER_UI, NodeExtent, Rect, View, fit};
 pub use focus::frame_for_picture;
 pub use options::{
     Background, DEFAULT_SIZE, DateStamp, MAX_SIDE_PX, PngOptions, RenderOptions, SIZE_4K,

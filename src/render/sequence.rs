@@ -34,13 +34,17 @@ impl Step {
 /// The most frames a sequence may have (50 years of months would be 600).
 pub const MAX_FRAMES: usize = 1_000;
 
-/// The months of a sequence from `from` to `to` (inclusive when a step lands on it).
+/// The months of a sequence: from `from` by steps, and `to` last even when no step lands
+/// on it (so that "2011 to today" ends today). At most [`MAX_FRAMES`].
 pub fn sequence_months(from: Month, to: Month, step: Step) -> Vec<Month> {
     let mut months = Vec::new();
     let mut month = from;
     while month <= to && months.len() < MAX_FRAMES {
         months.push(month);
         month = month.plus(step.months());
+    }
+    if months.last().is_some_and(|&last| last < to) && months.len() < MAX_FRAMES {
+        months.push(to);
     }
     months
 }
@@ -176,6 +180,15 @@ mod tests {
         );
         let months = sequence_months(Month::new(2011, 11), Month::new(2012, 2), Step::Month);
         assert_eq!(months.len(), 4);
+        let to_today = sequence_months(Month::new(2011, 12), Month::new(2013, 2), Step::Year);
+        assert_eq!(
+            to_today,
+            [
+                Month::new(2011, 12),
+                Month::new(2012, 12),
+                Month::new(2013, 2)
+            ]
+        );
         assert!(sequence_months(Month::new(2015, 1), Month::new(2014, 1), Step::Year).is_empty());
     }
 }
