@@ -1,5 +1,5 @@
 //! A picture: flat drawing primitives in picture units, grouped in named layers. Built
-//! once ([`super::build`]); the SVG writer, the PNG rasteriser and a preview all read it.
+//! once ([`Picture::build`]); the SVG writer, the PNG rasteriser and a preview all read it.
 
 use crate::style::Rgba;
 
