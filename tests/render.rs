@@ -399,6 +399,14 @@ fn cli_errors_name_the_problem() {
     assert_eq!(bad_from.status.code(), Some(2));
     assert!(text(&bad_from.stderr).contains("--from"));
 
+    let huge = minilateral(&["render", "--out", &png, "--width", "9000", "--scale", "2"]);
+    assert_eq!(huge.status.code(), Some(2));
+    assert!(
+        text(&huge.stderr).contains("18000×2160"),
+        "{}",
+        text(&huge.stderr)
+    );
+
     let jpeg = minilateral(&["render", "--out", &out(&dir, "x.jpg").display().to_string()]);
     assert_eq!(jpeg.status.code(), Some(2));
     assert!(text(&jpeg.stderr).contains(".png or .svg"));

@@ -132,6 +132,20 @@ pub(super) fn render(
             args.scale
         )));
     }
+    let largest = args.width.max(args.height) as f32 * args.scale;
+    if largest > render::MAX_SIDE_PX as f32 || args.width.min(args.height) as f32 * args.scale < 1.0
+    {
+        return Err(CommandError::Usage(format!(
+            "--width {} --height {} --scale {} gives a picture of {:.0}×{:.0} pixels; each side \
+             must be 1 to {} pixels",
+            args.width,
+            args.height,
+            args.scale,
+            args.width as f32 * args.scale,
+            args.height as f32 * args.scale,
+            render::MAX_SIDE_PX
+        )));
+    }
     let dataset = match &args.file {
         Some(file) => load_for_query(file, err)?,
         None => {
@@ -166,14 +180,11 @@ pub(super) fn render(
             BackgroundArg::Theme => Background::Theme,
             BackgroundArg::Transparent => Background::Transparent,
         },
-        title: if args.no_title {
-            None
-        } else {
-            Some(
-                args.title
-                    .clone()
-                    .unwrap_or_else(|| render::default_title(&document, &focus)),
-            )
+        title: match &args.title {
+            _ if args.no_title => None,
+            Some(title) if title.trim().is_empty() => None,
+            Some(title) => Some(title.clone()),
+            None => Some(render::default_title(&document, &focus)),
         },
         date_stamp: DateStamp::Month,
         legend: !args.no_legend,
