@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 use minilateral::render::{
     self, Background, Picture, PngOptions, Raster, RenderOptions, Sequence, Step,
 };
-use minilateral::scene::{NodeRef, Visibility};
+use minilateral::scene::{NodeRef, Ring, Visibility};
 use minilateral::state::{AppState, Document, Month};
 use minilateral::style::Theme;
 
@@ -271,6 +271,25 @@ fn focus_keeps_only_the_body_and_its_members() {
 }
 
 #[test]
+fn focused_rings_say_what_changed_in_the_focused_body() {
+    let document = document();
+    let acta = body(&document, "acta");
+    let state = state(&document);
+    let ring_of = |focus: &[minilateral::timeline::BodyIx], id: &str| {
+        let frame = render::frame_for_picture(&document, &state, Theme::Light, focus);
+        let actor = document.timeline.actor_ix(id).expect("the actor exists");
+        let look = frame.nodes[document.graph.node_number(NodeRef::Actor(actor))];
+        (look.visibility, look.ring)
+    };
+    // Australia joined the Budapest Convention and the FOC in the year, not ACTA (which it
+    // only signed): with ACTA in focus it is drawn, without a ring.
+    assert_eq!(ring_of(&[], "AUS").1, Some(Ring::Joined));
+    assert_eq!(ring_of(&[acta], "AUS"), (Visibility::Shown, None));
+    // Japan ratified ACTA in October 2012.
+    assert_eq!(ring_of(&[acta], "JPN").1, Some(Ring::Joined));
+}
+
+#[test]
 fn a_sequence_shares_one_camera_and_rings_the_joiners() {
     let document = document();
     let positions = positions(&document);
@@ -375,6 +394,27 @@ fn cli_renders_png_and_svg_with_no_display() {
         "default title: the body"
     );
     assert!(svg.contains(&Theme::Dark.palette().background.hex()));
+
+    let regions = out(&dir, "regions.svg");
+    let run = minilateral(&[
+        "render",
+        &fixture_path(),
+        "--out",
+        &regions.display().to_string(),
+        "--layout",
+        "regions",
+        "--level",
+        "signatory",
+        "--no-legend",
+        "--no-title",
+        "--background",
+        "transparent",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let svg = std::fs::read_to_string(&regions).expect("the SVG exists");
+    assert!(!svg.contains(r#"<g id="legend">"#));
+    assert!(!svg.contains(r#"id="background""#));
+    assert!(svg.contains("Signatory or more"));
 }
 
 #[test]
