@@ -190,6 +190,7 @@ fn the_legend_never_overlaps_the_network() {
     let picture = picture(&document, &options(&document));
     let legend = picture.legend_rect.expect("a legend");
     assert!(!legend.overlaps(&picture.view.network));
+    assert_header_clear_of_the_network(&picture);
     // Every node shape lies in the network's frame.
     let nodes = picture.layer("nodes").expect("nodes");
     for shape in &nodes.shapes {
@@ -203,6 +204,52 @@ fn the_legend_never_overlaps_the_network() {
             );
         }
     }
+}
+
+/// The header (title, date, counts) is above the network's frame or beside it.
+fn assert_header_clear_of_the_network(picture: &Picture) {
+    let header = picture.layer("header").expect("a header");
+    assert_eq!(header.shapes.len(), 3);
+    let frame = picture.view.network;
+    for shape in &header.shapes {
+        let render::Shape::Text {
+            position,
+            size,
+            text,
+            ..
+        } = shape
+        else {
+            panic!("the header is text: {shape:?}");
+        };
+        let right = position[0] + render::text_width(text, *size);
+        let bottom = position[1] + size * 0.3;
+        assert!(
+            bottom <= frame.y || right <= frame.x,
+            "{text:?} (right {right}, bottom {bottom}) overlaps {frame:?}"
+        );
+    }
+}
+
+#[test]
+fn a_round_network_takes_the_full_height_beside_the_header() {
+    let (dataset, _) = minilateral::io::read_native_str(minilateral::SAMPLE_DATASET_JSON, "sample")
+        .expect("the sample is valid");
+    let document = Document::new(dataset, "sample".into(), String::new());
+    let options = options(&document);
+    let picture = Picture::build(
+        &document,
+        &document.initial_state(),
+        &positions(&document),
+        &options,
+    );
+    assert_eq!(picture.view.network.y, picture.margin, "{:?}", picture.view);
+    assert_header_clear_of_the_network(&picture);
+    let small_document = self::document();
+    let small = self::picture(&small_document, &self::options(&small_document));
+    assert!(
+        small.view.network.y > small.margin,
+        "a wide network goes below"
+    );
 }
 
 #[test]

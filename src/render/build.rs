@@ -143,20 +143,115 @@ impl Page {
         options.height as f32 - 2.0 * self.margin - self.footer_height
     }
 
-    /// The network's frame beside a legend of this width (0 for none).
-    fn network(&self, options: &RenderOptions, legend_width: f32) -> Rect {
+    /// The right edge of everything left of the legend column (of this width; 0 for none).
+    fn content_right(&self, options: &RenderOptions, legend_width: f32) -> f32 {
         let legend = if legend_width > 0.0 {
             legend_width + LEGEND_GAP * self.ui
         } else {
             0.0
         };
+        options.width as f32 - self.margin - legend
+    }
+
+    /// The network's frame below the header.
+    fn network_below_header(&self, options: &RenderOptions, legend_width: f32) -> Rect {
         Rect::from_edges(
             self.margin,
             self.margin + self.header_height,
-            options.width as f32 - self.margin - legend,
+            self.content_right(options, legend_width),
             options.height as f32 - self.margin - self.footer_height,
         )
     }
+
+    /// The network's frame beside the header (as tall as the page allows).
+    fn network_beside_header(
+        &self,
+        options: &RenderOptions,
+        legend_width: f32,
+        header_width: f32,
+    ) -> Rect {
+        Rect::from_edges(
+            self.margin + header_width + LEGEND_GAP * self.ui,
+            self.margin,
+            self.content_right(options, legend_width),
+            options.height as f32 - self.margin - self.footer_height,
+        )
+    }
+
+    /// The better of the two frames (the one where the network is drawn larger), and its
+    /// camera. A round network in a wide picture gains from the full height beside the
+    /// header; a wide one from the full width below it.
+    fn view(
+        &self,
+        options: &RenderOptions,
+        legend_width: f32,
+        header_width: f32,
+        extents: &[NodeExtent],
+    ) -> View {
+        let below = self.network_below_header(options, legend_width);
+        let mut best = View {
+            network: below,
+            camera: camera::fit(extents, below, self.ui),
+        };
+        if header_width > 0.0 {
+            let beside = self.network_beside_header(options, legend_width, header_width);
+            let camera = camera::fit(extents, beside, self.ui);
+            if beside.w > 0.0 && camera.zoom > best.camera.zoom * 1.02 {
+                best = View {
+                    network: beside,
+                    camera,
+                };
+            }
+        }
+        best
+    }
+}
+
+/// The header's lines: the title, the date and the counts, each with its colour.
+fn header_lines(
+    document: &Document,
+    state: &AppState,
+    frame: &SceneFrame,
+    options: &RenderOptions,
+) -> Vec<(String, Rgba)> {
+    let palette = options.theme.palette();
+    let mut lines = Vec::new();
+    if let Some(title) = &options.title {
+        lines.push((title.clone(), palette.muted));
+    }
+    if let Some(date) = date_text(state, options.date_stamp) {
+        lines.push((date, palette.text));
+        lines.push((
+            counts_text(document, state, frame, &options.focus),
+            palette.muted,
+        ));
+    }
+    lines
+}
+
+/// The header's lines with their font sizes, shrunk to fit `width` where needed.
+fn header_sizes(
+    lines: Vec<(String, Rgba)>,
+    page: &Page,
+    measure: &TextMeasure,
+    width: f32,
+) -> Vec<(String, Rgba, f32, f32)> {
+    lines
+        .into_iter()
+        .zip(&page.header)
+        .map(|((text, colour), &(size, height))| {
+            let size = fitted_size(measure, &text, size, width);
+            (text, colour, size, height)
+        })
+        .collect()
+}
+
+/// How wide the header's text is.
+fn header_width(lines: &[(String, Rgba, f32, f32)], measure: &TextMeasure) -> f32 {
+    lines
+        .iter()
+        .map(|(text, _, size, _)| measure.width(text, *size))
+        .fold(0.0, f32::max)
 }
 
 fn legend_plan(
@@ -270,6 +365,7 @@ pub fn shared_view(
     let page = Page::new(options);
     let measure = TextMeasure::new();
     let mut legend_width = 0.0_f32;
+    let mut frames = Vec::with_capacity(states.len());
     let mut all_extents = Vec::new();
     for state in states {
         let frame = frame_for_picture(document, state, options.theme, &options.focus);
@@ -277,12 +373,18 @@ pub fn shared_view(
             legend_width = legend_width.max(plan.width());
         }
         all_extents.extend(extents(document, &frame, positions, &page, &measure));
+        frames.push(frame);
     }
-    let network = page.network(options, legend_width);
-    View {
-        network,
-        camera: camera::fit(&all_extents, network, page.ui),
-    }
+    let text_width = page.content_right(options, legend_width) - page.margin;
+    let header_width = states
+        .iter()
+        .zip(&frames)
+        .map(|(state, frame)| {
+            let lines = header_lines(document, state, frame, options);
+            header_width(&header_sizes(lines, &page, &measure, text_width), &measure)
+        })
+        .fold(0.0, f32::max);
+    page.view(options, legend_width, header_width, &all_extents)
 }
 
 impl Picture {
@@ -302,13 +404,18 @@ impl Picture {
         let ui = page.ui;
         let frame = frame_for_picture(document, state, theme, &options.focus);
         let plan = legend_plan(&frame, state, options, &page, &measure);
+        let legend_width = plan.as_ref().map_or(0.0, LegendPlan::width);
+        let text_width = page.content_right(options, legend_width) - page.margin;
+        let header_lines = header_sizes(
+            header_lines(document, state, &frame, options),
+            &page,
+            &measure,
+            text_width,
+        );
         let view = options.view.unwrap_or_else(|| {
-            let network = page.network(options, plan.as_ref().map_or(0.0, LegendPlan::width));
             let extents = extents(document, &frame, positions, &page, &measure);
-            View {
-                network,
-                camera: camera::fit(&extents, network, ui),
-            }
+            let header_width = header_width(&header_lines, &measure);
+            page.view(options, legend_width, header_width, &extents)
         });
         let camera = view.camera;
         let edge_scale = (camera.node_zoom / ui).clamp(0.7, 1.8) * ui;
@@ -456,23 +563,9 @@ impl Picture {
         });
 
         // Header and footer.
-        let header_width = view.network.w;
         let mut header = Vec::new();
-        let mut lines: Vec<(String, Rgba)> = Vec::new();
-        if let Some(title) = &options.title {
-            lines.push((title.clone(), palette.muted));
-        }
-        let date = date_text(state, options.date_stamp);
-        if let Some(date) = &date {
-            lines.push((date.clone(), palette.text));
-            lines.push((
-                counts_text(document, state, &frame, &options.focus),
-                palette.muted,
-            ));
-        }
         let mut top = page.margin;
-        for ((text, colour), &(size, height)) in lines.into_iter().zip(&page.header) {
-            let size = fitted_size(&measure, &text, size, header_width);
+        for (text, colour, size, height) in header_lines {
             header.push(Shape::Text {
                 position: [
                     page.margin,
@@ -501,7 +594,7 @@ impl Picture {
             });
         }
 
-        let description = [options.title.clone(), date]
+        let description = [options.title.clone(), date_text(state, options.date_stamp)]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()

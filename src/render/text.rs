@@ -29,6 +29,12 @@ const WIDTH_SLACK: f32 = 1.03;
 /// The advance of a character the font lacks, in ems.
 const MISSING_ADVANCE_EM: f32 = 0.6;
 
+/// The width of a line of text in the picture typeface at `size` picture units (with the
+/// small slack the layout reserves), for a caller that places text beside a picture.
+pub fn text_width(text: &str, size: f32) -> f32 {
+    TextMeasure::new().width(text, size)
+}
+
 /// Measures text in the picture typeface.
 pub(crate) struct TextMeasure {
     font: Option<FontRef<'static>>,
