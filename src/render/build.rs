@@ -2,9 +2,10 @@
 //! positions and the [`RenderOptions`].
 //!
 //! The page is cut into a header (title, large date, counts), a footer (the source line),
-//! a legend column on the right and the network's frame in the rest; the network is fitted
-//! into its frame with its rings and mandatory labels, so nothing is cut at the edges and
-//! nothing overlaps the legend.
+//! a legend column on the right and the network's frame in the rest (below the header, or
+//! beside it when the network is drawn larger there); the network is fitted into its frame
+//! with its rings and mandatory labels, so nothing is cut at the edges and nothing overlaps
+//! the legend or the header.
 
 use crate::model::{Dataset, Word};
 use crate::scene::{LabelRule, NodeRef, Ring, SceneFrame, Visibility};
