@@ -11,6 +11,7 @@
 //! - [`scene`]: what is drawn (structure, seeded layout, the look at a date, the legend),
 //!   independent of any GUI toolkit;
 //! - [`edit`]: reversible edits of a dataset, undo/redo and validated form drafts;
+//! - [`render`]: pictures (SVG, PNG, animated GIF) drawn from the scene, with no window;
 //! - [`state`]: what the user is looking at, changed only through typed commands;
 //! - [`cli`]: the headless command line;
 //! - [`ui`] and [`app`]: the egui widgets and the eframe shell (the only egui users).
@@ -20,6 +21,7 @@ pub mod cli;
 pub mod edit;
 pub mod io;
 pub mod model;
+pub mod render;
 pub mod scene;
 pub mod state;
 pub mod style;

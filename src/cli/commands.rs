@@ -64,6 +64,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             events(&dataset, &filter, *json, out)
         }),
         Command::Convert { input, output } => convert(input, output, err),
+        Command::Render(args) => super::render::render(args, out, err),
     };
     match result {
         Ok(code) => code,
@@ -79,21 +80,28 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             let _ = writeln!(err, "error: could not write the output: {error}");
             EXIT_DATA_ERROR
         }
+        Err(CommandError::Failed(message)) => {
+            let _ = writeln!(err, "error: {message}");
+            EXIT_DATA_ERROR
+        }
     }
 }
 
 #[derive(Debug, thiserror::Error)]
-enum CommandError {
+pub(super) enum CommandError {
     #[error(transparent)]
     Dataset(#[from] DatasetError),
     #[error("{0}")]
     Usage(String),
     #[error(transparent)]
     Output(#[from] std::io::Error),
+    /// A command could not finish (a picture could not be drawn or written).
+    #[error("{0}")]
+    Failed(String),
 }
 
 /// Loads a dataset; warnings are summed up in one line on `err` (`validate` lists them).
-fn load_for_query(file: &Path, err: &mut dyn Write) -> Result<Dataset, CommandError> {
+pub(super) fn load_for_query(file: &Path, err: &mut dyn Write) -> Result<Dataset, CommandError> {
     let (dataset, report) = io::load(file)?;
     let warnings = report.warning_count();
     if warnings > 0 {

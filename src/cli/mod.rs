@@ -1,6 +1,7 @@
 //! The command line: argument definitions (clap) and the headless commands.
 
 mod commands;
+mod render;
 
 use std::path::PathBuf;
 
@@ -10,6 +11,7 @@ use jiff::civil::Date;
 use crate::model::{EventKind, Level, PartialDate, Word};
 
 pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, open_gui, run};
+pub use render::{LayoutArg, RenderArgs, StepArg, ThemeArg};
 
 /// Minilateral: see who joined which internet-governance forums and instruments, and when.
 #[derive(Debug, Parser)]
@@ -95,9 +97,12 @@ pub enum Command {
         /// The file to write (replaced atomically).
         output: PathBuf,
     },
+    /// Draw the network as a PNG or SVG picture (with `--at`), or as numbered PNG frames and
+    /// an animated GIF for a date range (with `--from`); needs no display and no GPU.
+    Render(Box<RenderArgs>),
 }
 
-fn parse_date(text: &str) -> Result<PartialDate, String> {
+pub(crate) fn parse_date(text: &str) -> Result<PartialDate, String> {
     PartialDate::parse(text).map_err(|error| error.to_string())
 }
 
@@ -105,7 +110,7 @@ fn parse_event(text: &str) -> Result<EventKind, String> {
     EventKind::parse_word(text).map_err(|error| error.to_string())
 }
 
-fn parse_level(text: &str) -> Result<Level, String> {
+pub(crate) fn parse_level(text: &str) -> Result<Level, String> {
     Level::parse_word(text).map_err(|error| error.to_string())
 }
 

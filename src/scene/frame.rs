@@ -365,7 +365,10 @@ impl SceneFrame {
         }
     }
 
-    fn legend_of(
+    /// The legend of exactly what this frame draws. [`SceneFrame::build`] fills
+    /// [`SceneFrame::legend`] with it; a caller that hides more nodes afterwards (the picture
+    /// exporter's focus on a few bodies) calls it again.
+    pub fn legend_of(
         &self,
         dataset: &Dataset,
         graph: &SceneGraph,

@@ -1,0 +1,68 @@
+//! Cost of pictures of the built-in sample (release build): one 1920×1080 picture to PNG
+//! (target < 0.5 s) and to SVG, and a 20-frame animated GIF at 1920×1080 (year by year
+//! 2006–2025, shared camera, frames quantised with the `gif` crate).
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use minilateral::render::{
+    self, GifWriter, Picture, PngOptions, RenderOptions, Sequence, Step, sequence_months,
+};
+use minilateral::state::{Document, Month};
+
+fn render_benches(c: &mut Criterion) {
+    let Ok((dataset, _)) =
+        minilateral::io::read_native_str(minilateral::SAMPLE_DATASET_JSON, "sample")
+    else {
+        return;
+    };
+    let document = Document::new(dataset, "sample".into(), String::new());
+    let state = document.initial_state();
+    let positions = Document::compute_layout(document.layout_request());
+    let options = RenderOptions {
+        title: Some(document.title().to_owned()),
+        source: Some(render::source_line(&document)),
+        ..RenderOptions::default()
+    };
+    let png = PngOptions::default();
+
+    let mut group = c.benchmark_group("render");
+    group.sample_size(10);
+    group.bench_function("sample_1920x1080_picture", |b| {
+        b.iter(|| Picture::build(&document, black_box(&state), &positions, &options))
+    });
+    group.bench_function("sample_1920x1080_svg", |b| {
+        b.iter(|| {
+            let picture = Picture::build(&document, black_box(&state), &positions, &options);
+            render::to_svg(&picture).len()
+        })
+    });
+    group.bench_function("sample_1920x1080_png", |b| {
+        b.iter(|| {
+            let picture = Picture::build(&document, black_box(&state), &positions, &options);
+            render::to_png(&picture, &png).map(|bytes| bytes.len())
+        })
+    });
+    group.finish();
+
+    let months = sequence_months(Month::new(2006, 12), Month::new(2025, 12), Step::Year);
+    let mut group = c.benchmark_group("sequence");
+    group.sample_size(10);
+    group.bench_function("sample_20_frame_gif_1920x1080", |b| {
+        b.iter(|| -> Result<usize, render::RenderError> {
+            let sequence =
+                Sequence::plan(&document, &state, &positions, &options, &months, Step::Year);
+            let mut gif = GifWriter::new(Vec::new(), options.width, options.height, 800)?;
+            for index in 0..sequence.len() {
+                if let Some(picture) = sequence.picture(&document, &positions, index) {
+                    gif.add(&render::to_raster(&picture, &png)?)?;
+                }
+            }
+            Ok(gif.finish()?.len())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render_benches);
+criterion_main!(benches);

@@ -1,0 +1,330 @@
+//! `minilateral render`: pictures of the network from the command line, with no window.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::commands::{CommandError, load_for_query};
+use super::{parse_date, parse_level};
+use crate::io::DatasetError;
+use crate::model::{Dataset, Level, PartialDate, Precision};
+use crate::render::{
+    self, Background, DateStamp, GifWriter, Picture, PngOptions, RenderOptions, Sequence, Step,
+};
+use crate::scene::layout::{LayoutKind, arrange};
+use crate::state::{Document, Month};
+use crate::style::Theme;
+
+use super::commands::EXIT_OK;
+
+/// The arguments of `minilateral render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The dataset (default: the built-in sample).
+    pub file: Option<PathBuf>,
+    /// Where to write: a .png or .svg file, or with --from a folder for numbered PNG frames.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// The date: YYYY, YYYY-MM or YYYY-MM-DD (default: the latest event's month).
+    #[arg(long, value_parser = parse_date, conflicts_with_all = ["from", "to"])]
+    pub at: Option<PartialDate>,
+    /// A sequence from this date: one frame per step (see --step, --to, --gif).
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<PartialDate>,
+    /// The sequence's last date (default: the latest event's month).
+    #[arg(long, value_parser = parse_date, requires = "from")]
+    pub to: Option<PartialDate>,
+    /// The step between frames of a sequence.
+    #[arg(long, value_enum, default_value_t = StepArg::Year)]
+    pub step: StepArg,
+    /// Also write the sequence as an animated GIF here.
+    #[arg(long, value_name = "PATH", requires = "from")]
+    pub gif: Option<PathBuf>,
+    /// How long each GIF frame shows, in milliseconds.
+    #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(10..=60_000))]
+    pub delay_ms: u32,
+    /// Picture width (SVG units; PNG pixels before --scale). 3840 for 4K, 3508 for A4 at 300 dpi.
+    #[arg(long, default_value_t = render::DEFAULT_SIZE.0, value_parser = clap::value_parser!(u32).range(200..=16_384))]
+    pub width: u32,
+    /// Picture height. 2160 for 4K, 2480 for A4 at 300 dpi.
+    #[arg(long, default_value_t = render::DEFAULT_SIZE.1, value_parser = clap::value_parser!(u32).range(200..=16_384))]
+    pub height: u32,
+    /// PNG pixels per picture unit: 2 turns 1920×1080 into 3840×2160.
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// Light (for projectors) or dark colours.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// The theme's background, or transparent.
+    #[arg(long, value_enum, default_value_t = BackgroundArg::Theme)]
+    pub background: BackgroundArg,
+    /// Only these bodies and their members at the date (repeatable).
+    #[arg(long = "focus", value_name = "BODY_ID", num_args = 1..)]
+    pub focus: Vec<String>,
+    /// The title (default: the focused body's name, or the dataset's title).
+    #[arg(long, conflicts_with = "no_title")]
+    pub title: Option<String>,
+    /// No title.
+    #[arg(long)]
+    pub no_title: bool,
+    /// No legend.
+    #[arg(long)]
+    pub no_legend: bool,
+    /// No source line at the bottom.
+    #[arg(long)]
+    pub no_source: bool,
+    /// What counts as membership: signatory, party or in-force.
+    #[arg(long, default_value = "party", value_parser = parse_level)]
+    pub level: Level,
+    /// How the nodes are arranged.
+    #[arg(long, value_enum, default_value_t = LayoutArg::Force)]
+    pub layout: LayoutArg,
+}
+
+/// `--theme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
+/// `--background`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BackgroundArg {
+    /// The theme's background colour.
+    Theme,
+    /// No background.
+    Transparent,
+}
+
+/// `--step`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StepArg {
+    /// One frame per year.
+    Year,
+    /// One frame per month.
+    Month,
+}
+
+/// `--layout`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// The seeded force-directed layout, as on screen.
+    Force,
+    /// Bodies on the left, actors on the right by region.
+    Bipartite,
+    /// Actors on a circle by region.
+    Regions,
+}
+
+/// Runs `minilateral render`.
+pub(super) fn render(
+    args: &RenderArgs,
+    _out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, CommandError> {
+    if !(args.scale.is_finite() && args.scale > 0.0) {
+        return Err(CommandError::Usage(format!(
+            "--scale must be a positive number, not {}",
+            args.scale
+        )));
+    }
+    let largest = args.width.max(args.height) as f32 * args.scale;
+    if largest > render::MAX_SIDE_PX as f32 || args.width.min(args.height) as f32 * args.scale < 1.0
+    {
+        return Err(CommandError::Usage(format!(
+            "--width {} --height {} --scale {} gives a picture of {:.0}×{:.0} pixels; each side \
+             must be 1 to {} pixels",
+            args.width,
+            args.height,
+            args.scale,
+            args.width as f32 * args.scale,
+            args.height as f32 * args.scale,
+            render::MAX_SIDE_PX
+        )));
+    }
+    let dataset = match &args.file {
+        Some(file) => load_for_query(file, err)?,
+        None => {
+            crate::io::read_native_str(crate::SAMPLE_DATASET_JSON, crate::SAMPLE_DATASET_NAME)
+                .map_err(|report| CommandError::Dataset(DatasetError::Invalid(report)))?
+                .0
+        }
+    };
+    let focus = focus_bodies(&dataset, &args.focus)?;
+    let label = args.file.as_ref().map_or_else(
+        || "Built-in sample".to_owned(),
+        |path| path.display().to_string(),
+    );
+    let document = Document::new(dataset, label, String::new());
+    let mut state = document.initial_state();
+    state.level = args.level;
+    state.layout = match args.layout {
+        LayoutArg::Force => LayoutKind::Force,
+        LayoutArg::Bipartite => LayoutKind::Bipartite,
+        LayoutArg::Regions => LayoutKind::Regions,
+    };
+    let force = Document::compute_layout(document.layout_request());
+    let positions = arrange(state.layout, &document.graph, &document.dataset, &force);
+    let options = RenderOptions {
+        width: args.width,
+        height: args.height,
+        theme: match args.theme {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+        },
+        background: match args.background {
+            BackgroundArg::Theme => Background::Theme,
+            BackgroundArg::Transparent => Background::Transparent,
+        },
+        title: match &args.title {
+            _ if args.no_title => None,
+            Some(title) if title.trim().is_empty() => None,
+            Some(title) => Some(title.clone()),
+            None => Some(render::default_title(&document, &focus)),
+        },
+        date_stamp: DateStamp::Month,
+        legend: !args.no_legend,
+        source: (!args.no_source).then(|| render::source_line(&document)),
+        focus,
+        view: None,
+    };
+    let png = PngOptions { scale: args.scale };
+
+    let Some(from) = args.from else {
+        let mut options = options;
+        if let Some(at) = args.at {
+            state.date = Month::of_date(at.end());
+            state.previous_date = state.date;
+            if at.precision() == Precision::Year {
+                options.date_stamp = DateStamp::Year;
+            }
+        }
+        let picture = Picture::build(&document, &state, &positions, &options);
+        return write_picture(&picture, &args.out, &png, err);
+    };
+
+    // A sequence.
+    let step = match args.step {
+        StepArg::Year => Step::Year,
+        StepArg::Month => Step::Month,
+    };
+    let first = match step {
+        Step::Year => Month::of_date(from.end()),
+        Step::Month => Month::of_date(from.start()),
+    };
+    let last = args.to.map_or(state.range.1, |to| Month::of_date(to.end()));
+    if last < first {
+        return Err(CommandError::Usage(format!(
+            "--to ({last}) is before --from ({first})"
+        )));
+    }
+    let months = render::sequence_months(first, last, step);
+    let mut options = options;
+    if step == Step::Year && from.precision() == Precision::Year {
+        options.date_stamp = DateStamp::Year;
+    }
+    let sequence = Sequence::plan(&document, &state, &positions, &options, &months, step);
+    std::fs::create_dir_all(&args.out)
+        .map_err(|error| CommandError::Failed(format!("{}: {error}", args.out.display())))?;
+    let mut gif = None;
+    for index in 0..sequence.len() {
+        let Some(picture) = sequence.picture(&document, &positions, index) else {
+            continue;
+        };
+        let (bytes, raster) = render::to_png_and_raster(&picture, &png).map_err(failed)?;
+        let path = args.out.join(format!("frame-{:04}.png", index + 1));
+        write_file(&path, &bytes)?;
+        if let Some(gif_path) = &args.gif {
+            if gif.is_none() {
+                let file = std::fs::File::create(gif_path).map_err(|error| {
+                    CommandError::Failed(format!("{}: {error}", gif_path.display()))
+                })?;
+                gif = Some(
+                    GifWriter::new(
+                        std::io::BufWriter::new(file),
+                        raster.width,
+                        raster.height,
+                        args.delay_ms,
+                    )
+                    .map_err(failed)?,
+                );
+            }
+            if let Some(writer) = gif.as_mut() {
+                writer.add(&raster).map_err(failed)?;
+            }
+        }
+    }
+    writeln!(
+        err,
+        "wrote {} frames to {}",
+        sequence.len(),
+        args.out.display()
+    )?;
+    if let (Some(writer), Some(gif_path)) = (gif, &args.gif) {
+        writer
+            .finish()
+            .map_err(failed)?
+            .flush()
+            .map_err(|error| CommandError::Failed(format!("{}: {error}", gif_path.display())))?;
+        writeln!(err, "wrote {}", gif_path.display())?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn failed(error: render::RenderError) -> CommandError {
+    CommandError::Failed(error.to_string())
+}
+
+fn focus_bodies(
+    dataset: &Dataset,
+    ids: &[String],
+) -> Result<Vec<crate::timeline::BodyIx>, CommandError> {
+    let mut bodies = Vec::new();
+    for id in ids {
+        let Some(index) = dataset.bodies.iter().position(|body| body.id == *id) else {
+            return Err(CommandError::Usage(format!(
+                "--focus: no body with id \"{id}\" (known ids: {})",
+                render::known_body_ids(dataset).join(", ")
+            )));
+        };
+        let body = crate::timeline::BodyIx(index as u32);
+        if !bodies.contains(&body) {
+            bodies.push(body);
+        }
+    }
+    Ok(bodies)
+}
+
+fn write_picture(
+    picture: &Picture,
+    path: &Path,
+    png: &PngOptions,
+    err: &mut dyn Write,
+) -> Result<u8, CommandError> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let bytes = match extension.as_deref() {
+        Some("svg") => render::to_svg(picture).into_bytes(),
+        Some("png") => render::to_png(picture, png).map_err(failed)?,
+        _ => {
+            return Err(CommandError::Usage(format!(
+                "--out {}: the picture's file name must end in .png or .svg (or use --from for a sequence)",
+                path.display()
+            )));
+        }
+    };
+    write_file(path, &bytes)?;
+    writeln!(err, "wrote {}", path.display())?;
+    Ok(EXIT_OK)
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
+    std::fs::write(path, bytes)
+        .map_err(|error| CommandError::Failed(format!("{}: {error}", path.display())))
+}

@@ -1,0 +1,810 @@
+//! Building a [`Picture`] from what the screen shows: the document, the state, the
+//! positions and the [`RenderOptions`].
+//!
+//! The page is cut into a header (title, large date, counts), a footer (the source line),
+//! a legend column on the right and the network's frame in the rest (below the header, or
+//! beside it when the network is drawn larger there); the network is fitted into its frame
+//! with its rings and mandatory labels, so nothing is cut at the edges and nothing overlaps
+//! the legend or the header.
+
+use crate::model::{Dataset, Word};
+use crate::scene::{LabelRule, NodeRef, Ring, SceneFrame, Visibility};
+use crate::state::{AppState, Document};
+use crate::style::{Dash, EdgeStyle, FADED_ALPHA, NodeShape, Rgba};
+use crate::timeline::BodyIx;
+
+use super::camera::{self, NodeExtent, Rect, View};
+use super::focus::frame_for_picture;
+use super::labels::{self, LabelRequest};
+use super::legend::LegendPlan;
+use super::options::{DateStamp, RenderOptions};
+use super::picture::{Anchor, Layer, LineDash, Picture, Shape, Stroke};
+use super::text::TextMeasure;
+
+/// Sizes at scale 1 (a 1920×1080 picture), in picture units.
+const MARGIN: f32 = 36.0;
+const TITLE_SIZE: f32 = 24.0;
+const DATE_SIZE: f32 = 64.0;
+const COUNTS_SIZE: f32 = 17.0;
+const SOURCE_SIZE: f32 = 13.5;
+const BODY_LABEL_SIZE: f32 = 15.0;
+const ACTOR_LABEL_SIZE: f32 = 12.0;
+const LABEL_PAD: f32 = 1.5;
+const HEADER_GAP: f32 = 16.0;
+const FOOTER_GAP: f32 = 14.0;
+const LEGEND_GAP: f32 = 28.0;
+const MIN_NODE_RADIUS: f32 = 2.5;
+const RING_GAP: f32 = 3.0;
+/// Opacity of the backdrop behind node labels, as on screen.
+const LABEL_BACKDROP_ALPHA: u8 = 190;
+
+/// The credit line of a document: its title and licence, and the tool.
+pub fn source_line(document: &Document) -> String {
+    let meta = &document.dataset.meta;
+    let mut line = format!("Data: {}", document.title());
+    if !meta.license.trim().is_empty() {
+        line.push_str(&format!(" ({})", meta.license.trim()));
+    }
+    line.push_str(" · Made with Minilateral");
+    line
+}
+
+/// The title a picture gets when none is given: the focused body's name when there is one
+/// focused body, the document's title otherwise.
+pub fn default_title(document: &Document, focus: &[BodyIx]) -> String {
+    match focus {
+        [body] => document
+            .dataset
+            .bodies
+            .get(body.index())
+            .map_or_else(|| document.title().to_owned(), |b| b.name.clone()),
+        _ => document.title().to_owned(),
+    }
+}
+
+/// The date as the picture writes it.
+fn date_text(state: &AppState, stamp: DateStamp) -> Option<String> {
+    match stamp {
+        DateStamp::Month => Some(state.date.long_name()),
+        DateStamp::Year => Some(state.date.year().to_string()),
+        DateStamp::Off => None,
+    }
+}
+
+/// The small line under the date: the level and how many bodies (or the focused bodies'
+/// member counts).
+fn counts_text(
+    document: &Document,
+    state: &AppState,
+    frame: &SceneFrame,
+    focus: &[BodyIx],
+) -> String {
+    if focus.is_empty() {
+        return format!(
+            "{} · {} bodies with members",
+            state.level.label(),
+            frame.body_members.iter().filter(|&&n| n > 0).count()
+        );
+    }
+    let counts: Vec<String> = focus
+        .iter()
+        .map(|&body| {
+            let count = frame.body_members.get(body.index()).copied().unwrap_or(0);
+            let label = document.node_label(NodeRef::Body(body));
+            let noun = if count == 1 { "member" } else { "members" };
+            format!("{label}: {count} {noun}")
+        })
+        .collect();
+    format!("{} · {}", counts.join(" · "), state.level.label())
+}
+
+/// Where the parts of the page go.
+struct Page {
+    ui: f32,
+    margin: f32,
+    /// Header lines: text size and the height of the line.
+    header: Vec<(f32, f32)>,
+    header_height: f32,
+    footer_height: f32,
+}
+
+impl Page {
+    fn new(options: &RenderOptions) -> Self {
+        let ui = options.ui_scale();
+        let mut header = Vec::new();
+        if options.title.is_some() {
+            header.push((TITLE_SIZE * ui, TITLE_SIZE * 1.3 * ui));
+        }
+        if options.date_stamp != DateStamp::Off {
+            header.push((DATE_SIZE * ui, DATE_SIZE * 1.1 * ui));
+            header.push((COUNTS_SIZE * ui, COUNTS_SIZE * 1.4 * ui));
+        }
+        let header_height = header.iter().map(|(_, h)| h).sum::<f32>()
+            + if header.is_empty() {
+                0.0
+            } else {
+                HEADER_GAP * ui
+            };
+        let footer_height = if options.source.is_some() {
+            SOURCE_SIZE * 1.3 * ui + FOOTER_GAP * ui
+        } else {
+            0.0
+        };
+        Self {
+            ui,
+            margin: MARGIN * ui,
+            header,
+            header_height,
+            footer_height,
+        }
+    }
+
+    /// The area of the legend column (its height; the width comes from the plan).
+    fn legend_height(&self, options: &RenderOptions) -> f32 {
+        options.height as f32 - 2.0 * self.margin - self.footer_height
+    }
+
+    /// The right edge of everything left of the legend column (of this width; 0 for none).
+    fn content_right(&self, options: &RenderOptions, legend_width: f32) -> f32 {
+        let legend = if legend_width > 0.0 {
+            legend_width + LEGEND_GAP * self.ui
+        } else {
+            0.0
+        };
+        options.width as f32 - self.margin - legend
+    }
+
+    /// The network's frame below the header.
+    fn network_below_header(&self, options: &RenderOptions, legend_width: f32) -> Rect {
+        Rect::from_edges(
+            self.margin,
+            self.margin + self.header_height,
+            self.content_right(options, legend_width),
+            options.height as f32 - self.margin - self.footer_height,
+        )
+    }
+
+    /// The network's frame beside the header (as tall as the page allows).
+    fn network_beside_header(
+        &self,
+        options: &RenderOptions,
+        legend_width: f32,
+        header_width: f32,
+    ) -> Rect {
+        Rect::from_edges(
+            self.margin + header_width + LEGEND_GAP * self.ui,
+            self.margin,
+            self.content_right(options, legend_width),
+            options.height as f32 - self.margin - self.footer_height,
+        )
+    }
+
+    /// The better of the two frames (the one where the network is drawn larger), and its
+    /// camera. A round network in a wide picture gains from the full height beside the
+    /// header; a wide one from the full width below it.
+    fn view(
+        &self,
+        options: &RenderOptions,
+        legend_width: f32,
+        header_width: f32,
+        extents: &[NodeExtent],
+    ) -> View {
+        let below = self.network_below_header(options, legend_width);
+        let mut best = View {
+            network: below,
+            camera: camera::fit(extents, below, self.ui),
+        };
+        if header_width > 0.0 {
+            let beside = self.network_beside_header(options, legend_width, header_width);
+            let camera = camera::fit(extents, beside, self.ui);
+            if beside.w > 0.0 && camera.zoom > best.camera.zoom * 1.02 {
+                best = View {
+                    network: beside,
+                    camera,
+                };
+            }
+        }
+        best
+    }
+}
+
+/// The header's lines: the title, the date and the counts, each with its colour.
+fn header_lines(
+    document: &Document,
+    state: &AppState,
+    frame: &SceneFrame,
+    options: &RenderOptions,
+) -> Vec<(String, Rgba)> {
+    let palette = options.theme.palette();
+    let mut lines = Vec::new();
+    if let Some(title) = &options.title {
+        lines.push((title.clone(), palette.muted));
+    }
+    if let Some(date) = date_text(state, options.date_stamp) {
+        lines.push((date, palette.text));
+        lines.push((
+            counts_text(document, state, frame, &options.focus),
+            palette.muted,
+        ));
+    }
+    lines
+}
+
+/// The header's lines with their font sizes, shrunk to fit `width` where needed.
+fn header_sizes(
+    lines: Vec<(String, Rgba)>,
+    page: &Page,
+    measure: &TextMeasure,
+    width: f32,
+) -> Vec<(String, Rgba, f32, f32)> {
+    lines
+        .into_iter()
+        .zip(&page.header)
+        .map(|((text, colour), &(size, height))| {
+            let size = fitted_size(measure, &text, size, width);
+            (text, colour, size, height)
+        })
+        .collect()
+}
+
+/// How wide the header's text is.
+fn header_width(lines: &[(String, Rgba, f32, f32)], measure: &TextMeasure) -> f32 {
+    lines
+        .iter()
+        .map(|(text, _, size, _)| measure.width(text, *size))
+        .fold(0.0, f32::max)
+}
+
+fn legend_plan(
+    frame: &SceneFrame,
+    state: &AppState,
+    options: &RenderOptions,
+    page: &Page,
+    measure: &TextMeasure,
+) -> Option<LegendPlan> {
+    if !options.legend {
+        return None;
+    }
+    let plan = LegendPlan::new(
+        &frame.legend,
+        state.body_colouring,
+        &options.theme.palette(),
+        measure,
+        page.ui,
+        page.legend_height(options),
+    );
+    (!plan.is_empty()).then_some(plan)
+}
+
+/// The label texts of a node, best first.
+fn label_texts(document: &Document, node: NodeRef) -> Vec<String> {
+    let mut texts = vec![document.node_label(node).to_owned()];
+    if let Some(short) = document.node_short_label(node)
+        && !short.is_empty()
+        && texts.first().is_none_or(|full| full != short)
+    {
+        texts.push(short.to_owned());
+    }
+    texts.retain(|text| !text.trim().is_empty());
+    texts
+}
+
+/// Whether a node's label must be drawn (bodies, and actors the selection labels).
+fn mandatory_label(frame: &SceneFrame, number: usize) -> bool {
+    frame.nodes.get(number).is_some_and(|look| {
+        look.visibility == Visibility::Shown
+            && (look.label == LabelRule::Always || look.ring == Some(Ring::Selected))
+    })
+}
+
+/// How much room each drawn node needs, for fitting the camera.
+fn extents(
+    document: &Document,
+    frame: &SceneFrame,
+    positions: &[[f32; 2]],
+    page: &Page,
+    measure: &TextMeasure,
+) -> Vec<NodeExtent> {
+    let ui = page.ui;
+    let mut extents = Vec::new();
+    for (number, look) in frame.nodes.iter().enumerate() {
+        if look.visibility == Visibility::Hidden {
+            continue;
+        }
+        let Some(&position) = positions.get(number) else {
+            continue;
+        };
+        let ring = look.ring.is_some();
+        let radius = if ring {
+            look.radius * 1.25
+        } else {
+            look.radius
+        };
+        let base = MIN_NODE_RADIUS * ui
+            + if ring {
+                (RING_GAP + 2.0) * ui
+            } else {
+                1.0 * ui
+            };
+        let mut pad = [base; 4];
+        if mandatory_label(frame, number)
+            && let Some(node) = document.graph.node_ref(number)
+            && let Some(text) = label_texts(document, node).first()
+        {
+            let size = label_size(look.kind.is_body(), ui);
+            let half_width = measure.width(text, size) / 2.0 + LABEL_PAD * ui;
+            let below = LABEL_PAD * 3.5 * ui + measure.ascent(size) + measure.descent(size);
+            pad[0] = pad[0].max(half_width);
+            pad[1] = pad[1].max(half_width);
+            pad[3] = pad[3].max(base + below);
+        }
+        extents.push(NodeExtent {
+            position,
+            radius,
+            pad,
+        });
+    }
+    extents
+}
+
+fn label_size(body: bool, ui: f32) -> f32 {
+    if body {
+        BODY_LABEL_SIZE * ui
+    } else {
+        ACTOR_LABEL_SIZE * ui
+    }
+}
+
+/// One frame and camera for several states (a sequence): the legend column is as wide as
+/// the widest of their legends, and the camera fits the union of their drawn nodes.
+pub fn shared_view(
+    document: &Document,
+    states: &[AppState],
+    positions: &[[f32; 2]],
+    options: &RenderOptions,
+) -> View {
+    let page = Page::new(options);
+    let measure = TextMeasure::new();
+    let mut legend_width = 0.0_f32;
+    let mut frames = Vec::with_capacity(states.len());
+    let mut all_extents = Vec::new();
+    for state in states {
+        let frame = frame_for_picture(document, state, options.theme, &options.focus);
+        if let Some(plan) = legend_plan(&frame, state, options, &page, &measure) {
+            legend_width = legend_width.max(plan.width());
+        }
+        all_extents.extend(extents(document, &frame, positions, &page, &measure));
+        frames.push(frame);
+    }
+    let text_width = page.content_right(options, legend_width) - page.margin;
+    let header_width = states
+        .iter()
+        .zip(&frames)
+        .map(|(state, frame)| {
+            let lines = header_lines(document, state, frame, options);
+            header_width(&header_sizes(lines, &page, &measure, text_width), &measure)
+        })
+        .fold(0.0, f32::max);
+    page.view(options, legend_width, header_width, &all_extents)
+}
+
+impl Picture {
+    /// The picture of what the state shows: the screen's looks (colours, shapes, sizes,
+    /// rings, fading) at the state's date, level, filters and selection, at `positions`
+    /// (numbered like [`crate::scene::SceneGraph`]; see [`crate::scene::layout::arrange`]).
+    pub fn build(
+        document: &Document,
+        state: &AppState,
+        positions: &[[f32; 2]],
+        options: &RenderOptions,
+    ) -> Self {
+        let theme = options.theme;
+        let palette = theme.palette();
+        let measure = TextMeasure::new();
+        let page = Page::new(options);
+        let ui = page.ui;
+        let frame = frame_for_picture(document, state, theme, &options.focus);
+        let plan = legend_plan(&frame, state, options, &page, &measure);
+        let legend_width = plan.as_ref().map_or(0.0, LegendPlan::width);
+        let text_width = page.content_right(options, legend_width) - page.margin;
+        let header_lines = header_sizes(
+            header_lines(document, state, &frame, options),
+            &page,
+            &measure,
+            text_width,
+        );
+        let view = options.view.unwrap_or_else(|| {
+            let extents = extents(document, &frame, positions, &page, &measure);
+            let header_width = header_width(&header_lines, &measure);
+            page.view(options, legend_width, header_width, &extents)
+        });
+        let camera = view.camera;
+        let edge_scale = (camera.node_zoom / ui).clamp(0.7, 1.8) * ui;
+
+        // Node geometry in picture units.
+        let drawn: Vec<Option<([f32; 2], f32)>> = frame
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(number, look)| {
+                if look.visibility == Visibility::Hidden {
+                    return None;
+                }
+                let position = positions.get(number)?;
+                let radius = (look.radius * camera.node_zoom).max(MIN_NODE_RADIUS * ui);
+                Some((camera.picture_from_layout(*position), radius))
+            })
+            .collect();
+
+        // Edges: faded ones first, so that what matters is drawn on top.
+        let mut edges = Vec::new();
+        for faded_pass in [true, false] {
+            for (look, &(_, from, to)) in frame.edges.iter().zip(&document.graph.edges) {
+                if look.visibility == Visibility::Hidden
+                    || (look.visibility == Visibility::Faded) != faded_pass
+                {
+                    continue;
+                }
+                let (Some(Some((a, ra))), Some(Some((b, rb)))) = (drawn.get(from), drawn.get(to))
+                else {
+                    continue;
+                };
+                let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+                let length = (dx * dx + dy * dy).sqrt();
+                if length <= ra + rb || !length.is_finite() {
+                    continue;
+                }
+                let (ux, uy) = (dx / length, dy / length);
+                let start = [a[0] + ux * ra, a[1] + uy * ra];
+                let end = [b[0] - ux * rb, b[1] - uy * rb];
+                let alpha = if faded_pass {
+                    FADED_ALPHA / 2
+                } else {
+                    look.style.colour.a
+                };
+                let colour = look.style.colour.with_alpha(alpha);
+                edge_shapes(
+                    start,
+                    end,
+                    &look.style,
+                    look.style.width * edge_scale,
+                    colour,
+                    ui,
+                    &mut edges,
+                );
+            }
+        }
+
+        // Nodes: faded first, then actors, then bodies on top.
+        let mut order: Vec<usize> = (0..frame.nodes.len())
+            .filter(|&n| drawn[n].is_some())
+            .collect();
+        order.sort_by_key(|&n| {
+            let look = &frame.nodes[n];
+            (look.visibility == Visibility::Shown, look.kind.is_body(), n)
+        });
+        let mut nodes = Vec::new();
+        let mut node_boxes = Vec::new();
+        for &number in &order {
+            let (Some(look), Some((centre, radius))) = (frame.nodes.get(number), drawn[number])
+            else {
+                continue;
+            };
+            let faded = look.visibility == Visibility::Faded;
+            let alpha = if faded { FADED_ALPHA } else { 255 };
+            let ring = match (look.ring, faded) {
+                (Some(Ring::Selected), _) => Some((palette.selection, 2.5)),
+                (Some(Ring::Joined), false) => Some((palette.joined, 3.0)),
+                (Some(Ring::Left), false) => Some((palette.left, 3.0)),
+                _ => None,
+            };
+            if let Some((colour, width)) = ring {
+                nodes.push(Shape::Circle {
+                    centre,
+                    radius: radius * 1.25 + RING_GAP * ui,
+                    fill: None,
+                    stroke: Some(Stroke {
+                        colour,
+                        width: width * ui,
+                    }),
+                });
+            }
+            nodes.push(node_shape(
+                look.kind.shape(),
+                centre,
+                radius,
+                Some(look.fill.with_alpha(alpha)),
+                Some(Stroke {
+                    colour: palette.outline.with_alpha(alpha),
+                    width: 1.2 * ui,
+                }),
+            ));
+            if !faded {
+                let reach = if ring.is_some() {
+                    radius * 1.25 + RING_GAP * ui
+                } else {
+                    radius
+                };
+                node_boxes.push((number, square(centre, reach)));
+            }
+        }
+
+        // Labels.
+        let requests = label_requests(document, &frame, &drawn, ui);
+        let placed = labels::place(
+            &requests,
+            &node_boxes,
+            view.network,
+            &measure,
+            LABEL_PAD * ui,
+        );
+        let mut label_shapes = Vec::new();
+        for label in &placed {
+            label_shapes.push(Shape::Rect {
+                rect: label.rect,
+                corner: 3.0 * ui,
+                fill: palette.background.with_alpha(LABEL_BACKDROP_ALPHA),
+            });
+            label_shapes.push(Shape::Text {
+                position: label.baseline,
+                text: label.text.clone(),
+                size: label.size,
+                colour: palette.text,
+                anchor: Anchor::Middle,
+            });
+        }
+
+        // The legend, right-aligned in its column.
+        let mut legend = Vec::new();
+        let legend_rect = plan.as_ref().map(|plan| {
+            let width = plan.width();
+            let origin = [options.width as f32 - page.margin - width, page.margin];
+            let height = plan.height(&measure).min(page.legend_height(options));
+            plan.draw(origin, &palette, &measure, height, &mut legend)
+        });
+
+        // Header and footer.
+        let mut header = Vec::new();
+        let mut top = page.margin;
+        for (text, colour, size, height) in header_lines {
+            header.push(Shape::Text {
+                position: [
+                    page.margin,
+                    top + (height - size) / 2.0 + measure.ascent(size),
+                ],
+                text,
+                size,
+                colour,
+                anchor: Anchor::Start,
+            });
+            top += height;
+        }
+        let mut footer = Vec::new();
+        if let Some(source) = &options.source {
+            let width = options.width as f32 - 2.0 * page.margin;
+            let size = fitted_size(&measure, source, SOURCE_SIZE * ui, width);
+            footer.push(Shape::Text {
+                position: [
+                    page.margin,
+                    options.height as f32 - page.margin - measure.descent(size),
+                ],
+                text: source.clone(),
+                size,
+                colour: palette.muted,
+                anchor: Anchor::Start,
+            });
+        }
+
+        let description = [options.title.clone(), date_text(state, options.date_stamp)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        Self {
+            width: options.width as f32,
+            height: options.height as f32,
+            background: options.background_colour(),
+            description,
+            layers: vec![
+                Layer {
+                    name: "edges",
+                    shapes: edges,
+                },
+                Layer {
+                    name: "nodes",
+                    shapes: nodes,
+                },
+                Layer {
+                    name: "labels",
+                    shapes: label_shapes,
+                },
+                Layer {
+                    name: "legend",
+                    shapes: legend,
+                },
+                Layer {
+                    name: "header",
+                    shapes: header,
+                },
+                Layer {
+                    name: "footer",
+                    shapes: footer,
+                },
+            ],
+            view,
+            legend_rect,
+            margin: page.margin,
+            visible_nodes: drawn.iter().filter(|d| d.is_some()).count(),
+            labels: placed
+                .into_iter()
+                .map(|label| (label.node, label.text))
+                .collect(),
+        }
+    }
+}
+
+/// A label's priority: its class (mandatory, ringed, other), then more members or
+/// memberships first, then the node number.
+type LabelRank = (u8, std::cmp::Reverse<u32>, usize);
+
+/// The labels to try, in priority order: mandatory ones (bodies by size), then actors with
+/// a ring, then actors by memberships; ties by node number.
+fn label_requests(
+    document: &Document,
+    frame: &SceneFrame,
+    drawn: &[Option<([f32; 2], f32)>],
+    ui: f32,
+) -> Vec<LabelRequest> {
+    let mut requests: Vec<(LabelRank, LabelRequest)> = Vec::new();
+    for (number, look) in frame.nodes.iter().enumerate() {
+        let Some(Some((centre, radius))) = drawn.get(number) else {
+            continue;
+        };
+        if look.visibility != Visibility::Shown {
+            continue;
+        }
+        let Some(node) = document.graph.node_ref(number) else {
+            continue;
+        };
+        let texts = label_texts(document, node);
+        if texts.is_empty() {
+            continue;
+        }
+        let mandatory = mandatory_label(frame, number);
+        let weight = match node {
+            NodeRef::Body(body) => frame.body_members.get(body.index()).copied().unwrap_or(0),
+            NodeRef::Actor(actor) => frame
+                .actor_memberships
+                .get(actor.index())
+                .copied()
+                .unwrap_or(0),
+        };
+        let rank = if mandatory {
+            0
+        } else if look.ring.is_some() {
+            1
+        } else {
+            2
+        };
+        let ring_gap = if look.ring.is_some() {
+            radius * 0.25 + RING_GAP * ui
+        } else {
+            0.0
+        };
+        requests.push((
+            (rank, std::cmp::Reverse(weight), number),
+            LabelRequest {
+                node: number,
+                centre: *centre,
+                radius: radius + ring_gap,
+                texts: if mandatory {
+                    texts.into_iter().take(1).collect()
+                } else {
+                    texts
+                },
+                size: label_size(look.kind.is_body(), ui),
+                mandatory,
+            },
+        ));
+    }
+    requests.sort_by_key(|(rank, _)| *rank);
+    requests.into_iter().map(|(_, request)| request).collect()
+}
+
+/// The font size that keeps `text` within `width`, at most `size`.
+fn fitted_size(measure: &TextMeasure, text: &str, size: f32, width: f32) -> f32 {
+    let natural = measure.width(text, size);
+    if natural > width && natural > 0.0 {
+        size * width / natural
+    } else {
+        size
+    }
+}
+
+fn square(centre: [f32; 2], radius: f32) -> Rect {
+    Rect {
+        x: centre[0] - radius,
+        y: centre[1] - radius,
+        w: 2.0 * radius,
+        h: 2.0 * radius,
+    }
+}
+
+/// A node's outline as a shape (also used for legend samples).
+pub(crate) fn node_shape(
+    shape: NodeShape,
+    centre: [f32; 2],
+    radius: f32,
+    fill: Option<Rgba>,
+    stroke: Option<Stroke>,
+) -> Shape {
+    match shape {
+        NodeShape::Circle => Shape::Circle {
+            centre,
+            radius,
+            fill,
+            stroke,
+        },
+        shape => Shape::Polygon {
+            points: shape
+                .unit_outline()
+                .into_iter()
+                .map(|[x, y]| [centre[0] + x * radius, centre[1] + y * radius])
+                .collect(),
+            fill,
+            stroke,
+        },
+    }
+}
+
+/// An edge's line and arrow head (also used for legend samples).
+pub(crate) fn edge_shapes(
+    from: [f32; 2],
+    to: [f32; 2],
+    style: &EdgeStyle,
+    width: f32,
+    colour: Rgba,
+    ui: f32,
+    out: &mut Vec<Shape>,
+) {
+    let dash = match style.dash {
+        Dash::Solid => LineDash::Solid,
+        Dash::Dashed => LineDash::Dashed {
+            on: 6.0 * ui,
+            off: 4.0 * ui,
+        },
+        Dash::Dotted => LineDash::Dotted { gap: 4.0 * ui },
+    };
+    out.push(Shape::Line {
+        from,
+        to,
+        stroke: Stroke { colour, width },
+        dash,
+    });
+    if style.arrow {
+        let (dx, dy) = (to[0] - from[0], to[1] - from[1]);
+        let length = (dx * dx + dy * dy).sqrt();
+        if length > 0.0 {
+            let (ux, uy) = (dx / length, dy / length);
+            let size = (7.0 * ui + width * 2.0).min(length * 0.6);
+            let back = [to[0] - ux * size, to[1] - uy * size];
+            let side = [-uy * size * 0.45, ux * size * 0.45];
+            out.push(Shape::Polygon {
+                points: vec![
+                    to,
+                    [back[0] + side[0], back[1] + side[1]],
+                    [back[0] - side[0], back[1] - side[1]],
+                ],
+                fill: Some(colour),
+                stroke: None,
+            });
+        }
+    }
+}
+
+/// The body ids of a dataset, sorted, for error messages.
+pub fn known_body_ids(dataset: &Dataset) -> Vec<&str> {
+    let mut ids: Vec<&str> = dataset.bodies.iter().map(|b| b.id.as_str()).collect();
+    ids.sort_unstable();
+    ids
+}

@@ -1,0 +1,44 @@
+//! Pictures of the network for slides and handouts: SVG, PNG and animated GIF, with no
+//! window and no GPU. The same style decisions as the screen ([`crate::scene::SceneFrame`],
+//! [`crate::style`]), so an export looks like the view.
+//!
+//! A [`Picture`] is built once from the document, the state, the positions and the
+//! [`RenderOptions`]; [`to_svg`] writes it as text, [`to_png`] rasterises that SVG with
+//! resvg. A [`Sequence`] plans one picture per year or month with a shared camera, and a
+//! [`GifWriter`] animates them.
+//!
+//! ```no_run
+//! # use minilateral::render::{Picture, PngOptions, RenderOptions, to_png, to_svg};
+//! # fn demo(document: &minilateral::state::Document) -> Result<(), minilateral::render::RenderError> {
+//! let state = document.initial_state();
+//! let positions = minilateral::state::Document::compute_layout(document.layout_request());
+//! let picture = Picture::build(document, &state, &positions, &RenderOptions::default());
+//! let svg: String = to_svg(&picture);
+//! let png: Vec<u8> = to_png(&picture, &PngOptions { scale: 2.0 })?;
+//! # Ok(()) }
+//! ```
+
+mod build;
+mod camera;
+mod focus;
+mod labels;
+mod legend;
+mod options;
+mod picture;
+mod png;
+mod sequence;
+mod svg;
+mod text;
+
+pub use build::{default_title, known_body_ids, shared_view, source_line};
+pub use camera::{Camera, MAX_NODE_ZOOM_PER_UI, NodeExtent, Rect, View, fit};
+pub use focus::frame_for_picture;
+pub use options::{
+    Background, DEFAULT_SIZE, DateStamp, MAX_SIDE_PX, PngOptions, RenderOptions, SIZE_4K,
+    SIZE_A4_300DPI,
+};
+pub use picture::{Anchor, Layer, LineDash, Picture, Shape, Stroke};
+pub use png::{Raster, RenderError, bundled_family, to_png, to_png_and_raster, to_raster};
+pub use sequence::{GifWriter, MAX_FRAMES, Sequence, Step, sequence_months};
+pub use svg::to_svg;
+pub use text::{FONT_FAMILY, text_width};
