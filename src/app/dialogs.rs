@@ -63,6 +63,24 @@ pub const EXPORTABLE: &[FileFilter] = &[
     NATIVE,
 ];
 
+/// PNG pictures.
+pub const PNG: FileFilter = FileFilter {
+    name: "PNG image",
+    extensions: &["png"],
+};
+
+/// SVG drawings.
+pub const SVG: FileFilter = FileFilter {
+    name: "SVG drawing",
+    extensions: &["svg"],
+};
+
+/// Animated GIFs.
+pub const GIF: FileFilter = FileFilter {
+    name: "Animated GIF (numbered PNG frames are written beside it)",
+    extensions: &["gif"],
+};
+
 /// One question to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DialogRequest {

@@ -2,6 +2,8 @@
 //! run on named threads and report back through a channel; the UI shows what is running.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
@@ -11,6 +13,12 @@ use crate::state::Document;
 /// Why a file dialog was shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
+    /// Choose where to write a picture.
+    Image(crate::state::ImageFormat),
+    /// Choose where to write an animated GIF (and its frames).
+    Sequence,
+    /// Choose where to write a window screenshot.
+    Screenshot,
     /// Open a dataset.
     Open,
     /// Open a dataset in another format as a new, unsaved one.
@@ -77,6 +85,8 @@ pub enum JobResult {
     },
     /// The recovery copy was written (or not).
     RecoveryWritten(Result<(), String>),
+    /// A picture for the clipboard was drawn (or not).
+    Copied(Result<crate::render::Raster, String>),
 }
 
 /// A job in flight, for the status line.
@@ -87,6 +97,22 @@ pub struct Busy {
     pub label: String,
     /// When it started.
     pub started: Instant,
+    /// Steps done and the total, for jobs that count (frames of a sequence).
+    pub progress: Option<(Arc<AtomicUsize>, usize)>,
+}
+
+impl Busy {
+    /// What the status line says: the label, the steps done, the seconds so far.
+    pub fn describe(&self) -> String {
+        let mut text = self.label.clone();
+        if let Some((done, total)) = &self.progress {
+            text.push_str(&format!(" ({} of {total})", done.load(Ordering::Relaxed)));
+        }
+        match self.started.elapsed().as_secs() {
+            0 => text,
+            seconds => format!("{text}, {seconds} s"),
+        }
+    }
 }
 
 /// The running jobs and their mailbox.
@@ -118,6 +144,19 @@ impl Jobs {
         label: impl Into<String>,
         work: impl FnOnce() -> JobResult + Send + 'static,
     ) {
+        self.spawn_counting(ctx, label, None, move |_| work());
+    }
+
+    /// Like [`Jobs::spawn`], for work of `total` steps: `work` counts them in the counter
+    /// it is given, and the status line shows the count.
+    pub fn spawn_counting(
+        &mut self,
+        ctx: &egui::Context,
+        label: impl Into<String>,
+        total: Option<usize>,
+        work: impl FnOnce(&AtomicUsize) -> JobResult + Send + 'static,
+    ) {
+        let counter = Arc::new(AtomicUsize::new(0));
         let id = self.next_id;
         self.next_id += 1;
         let label = label.into();
@@ -126,6 +165,7 @@ impl Jobs {
                 id,
                 label: label.clone(),
                 started: Instant::now(),
+                progress: total.map(|total| (counter.clone(), total)),
             });
         }
         let sender = self.sender.clone();
@@ -136,7 +176,7 @@ impl Jobs {
             label
         };
         let spawned = std::thread::Builder::new().name(name).spawn(move || {
-            let _ = sender.send((id, work()));
+            let _ = sender.send((id, work(&counter)));
             ctx.request_repaint();
         });
         if let Err(error) = spawned {

@@ -19,6 +19,7 @@ use crate::ui::network::{EdgePayload, NetworkGraph, NodePayload};
 use crate::ui::{self, Editor, FileStatus, Modal, Panels};
 
 mod files;
+mod pictures;
 
 /// Datasets with more nodes than this are laid out on a worker thread.
 const INLINE_LAYOUT_MAX_NODES: usize = 2_000;
@@ -93,6 +94,16 @@ pub struct MinilateralApp {
     modal: Option<(Modal, Pending)>,
     /// The open record editor.
     editor: Option<Editor>,
+    /// The export-image dialog's form, when open.
+    export_form: Option<ui::ExportForm>,
+    /// A picture waiting for its file name.
+    pending_image: Option<crate::state::ImageRequest>,
+    /// A sequence waiting for its file name.
+    pending_sequence: Option<crate::state::SequenceRequest>,
+    /// A window screenshot waiting for its file name.
+    pending_screenshot: Option<Arc<egui::ColorImage>>,
+    /// A screenshot was asked for and has not arrived yet.
+    screenshot_wanted: bool,
     /// The network's last picture, reused while nothing changes.
     canvas: ui::CanvasCache,
     /// Changes whenever node positions or looks change (invalidates `canvas`).
@@ -172,6 +183,11 @@ impl MinilateralApp {
             jobs: Jobs::default(),
             modal,
             editor: None,
+            export_form: None,
+            pending_image: None,
+            pending_sequence: None,
+            pending_screenshot: None,
+            screenshot_wanted: false,
             canvas: ui::CanvasCache::default(),
             graph_version: 0,
             after_save: None,
@@ -231,6 +247,7 @@ impl MinilateralApp {
         self.poll_layout(&ctx);
         self.poll_jobs(&ctx);
         self.close_guard(&ctx);
+        self.screenshot_events(&ctx);
         self.dropped_files(&ctx);
         self.shortcuts(&ctx);
         self.apply_commands();
@@ -249,15 +266,7 @@ impl MinilateralApp {
 
         let mut commands = Vec::new();
         let mut document_commands = Vec::new();
-        let busy: Vec<String> = self
-            .jobs
-            .busy()
-            .iter()
-            .map(|job| match job.started.elapsed().as_secs() {
-                0 => job.label.clone(),
-                seconds => format!("{} ({seconds} s)", job.label),
-            })
-            .collect();
+        let busy: Vec<String> = self.jobs.busy().iter().map(|job| job.describe()).collect();
         let status = self
             .status
             .as_ref()
@@ -314,6 +323,22 @@ impl MinilateralApp {
                 self.editor = None;
             }
         }
+        if self.modal.is_none()
+            && let Some(mut form) = self.export_form.take()
+        {
+            let request = form.request(&self.document, &self.state);
+            if !form.previews(&request) {
+                let picture = self.picture(&request);
+                form.set_preview(request, picture);
+            }
+            let outcome = ui::export_dialog_ui(&ctx, &mut form, &self.document, &self.state);
+            if let Some(command) = outcome.command {
+                document_commands.push(command);
+            }
+            if outcome.open {
+                self.export_form = Some(form);
+            }
+        }
         if let Some((modal, _)) = &mut self.modal
             && let Some(answer) = ui::modal_ui(&ctx, modal)
         {
@@ -357,6 +382,11 @@ impl MinilateralApp {
         (self.canvas.live_frames, self.canvas.cached_frames)
     }
 
+    /// The status line's last message (for tests).
+    pub fn status_text(&self) -> Option<&str> {
+        self.status.as_ref().map(|(text, _)| text.as_str())
+    }
+
     /// Whether background work (open, save, export) is running.
     pub fn is_busy(&self) -> bool {
         self.jobs.is_busy()
@@ -376,6 +406,7 @@ impl MinilateralApp {
             (Modifiers::COMMAND, Key::O, DocumentCommand::Open),
             (Modifiers::COMMAND, Key::N, DocumentCommand::New),
             (Modifiers::COMMAND, Key::I, DocumentCommand::Import),
+            (Modifiers::COMMAND, Key::E, DocumentCommand::OpenExportImage),
             (Modifiers::COMMAND, Key::Q, DocumentCommand::Quit),
         ] {
             let shortcut = KeyboardShortcut::new(modifiers, key);

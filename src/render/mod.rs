@@ -38,7 +38,9 @@ pub use options::{
     SIZE_A4_300DPI,
 };
 pub use picture::{Anchor, Layer, LineDash, Picture, Shape, Stroke};
-pub use png::{Raster, RenderError, bundled_family, to_png, to_png_and_raster, to_raster};
+pub use png::{
+    Raster, RenderError, bundled_family, encode_png, to_png, to_png_and_raster, to_raster,
+};
 pub use sequence::{GifWriter, MAX_FRAMES, Sequence, Step, sequence_months};
 pub use svg::to_svg;
 pub use text::{FONT_FAMILY, text_width};

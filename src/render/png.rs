@@ -147,6 +147,36 @@ fn raster_of(pixmap: &Pixmap) -> Raster {
     }
 }
 
+/// Encodes straight-alpha RGBA pixels (a window screenshot, say) as PNG.
+pub fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, RenderError> {
+    let size_error = RenderError::Size {
+        width: width as f32,
+        height: height as f32,
+    };
+    let expected = (width as usize)
+        .checked_mul(height as usize)
+        .and_then(|n| n.checked_mul(4));
+    if expected != Some(rgba.len()) {
+        return Err(size_error);
+    }
+    let premultiplied: Vec<u8> = rgba
+        .chunks_exact(4)
+        .flat_map(|p| {
+            let a = u16::from(p[3]);
+            let mul = |c: u8| ((u16::from(c) * a + 127) / 255) as u8;
+            [mul(p[0]), mul(p[1]), mul(p[2]), p[3]]
+        })
+        .collect();
+    let size = resvg::tiny_skia::IntSize::from_wh(width, height).ok_or(size_error)?;
+    let pixmap = Pixmap::from_vec(premultiplied, size).ok_or(RenderError::Size {
+        width: width as f32,
+        height: height as f32,
+    })?;
+    pixmap
+        .encode_png()
+        .map_err(|error| RenderError::Png(error.to_string()))
+}
+
 /// A picture as PNG bytes.
 pub fn to_png(picture: &Picture, options: &PngOptions) -> Result<Vec<u8>, RenderError> {
     render_pixmap(picture, options)?

@@ -9,7 +9,9 @@ mod prefs;
 use std::collections::BTreeSet;
 
 pub use document::{Document, file_name};
-pub use document_command::{DocumentCommand, EditTarget};
+pub use document_command::{
+    DocumentCommand, EditTarget, ImageFormat, ImageRequest, SequenceRequest,
+};
 pub use month::Month;
 pub use prefs::{MAX_RECENT_FILES, PREFS_KEY, Prefs};
 

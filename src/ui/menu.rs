@@ -27,6 +27,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 if ui.button("Fit network to window").clicked() {
                     actions.fit = true;
                 }
+                if ui.button("Save window screenshot…").clicked() {
+                    panels.emit_document(DocumentCommand::SaveScreenshot);
+                }
                 ui.separator();
                 ui.checkbox(&mut panels.prefs.show_browser, "Bodies and actors list");
                 ui.checkbox(&mut panels.prefs.show_inspector, "Inspector and legend");
@@ -170,6 +173,9 @@ fn file_menu_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
     ui.separator();
     if item_ui(ui, "Import…", "Ctrl+I") {
         panels.emit_document(DocumentCommand::Import);
+    }
+    if item_ui(ui, "Export image…", "Ctrl+E") {
+        panels.emit_document(DocumentCommand::OpenExportImage);
     }
     if ui
         .button("Export data…")

@@ -51,6 +51,19 @@ impl MinilateralApp {
             DocumentCommand::OpenEditor(target) => {
                 self.editor = Some(Editor::open(target, &self.document.dataset));
             }
+            DocumentCommand::OpenExportImage => {
+                self.export_form = Some(crate::ui::ExportForm::new(
+                    &self.document,
+                    &self.state,
+                    self.prefs.theme,
+                ));
+            }
+            DocumentCommand::ExportImage(format, request) => {
+                self.request_image(ctx, format, request);
+            }
+            DocumentCommand::CopyImage(request) => self.copy_image(ctx, &request),
+            DocumentCommand::ExportSequence(request) => self.request_sequence(ctx, request),
+            DocumentCommand::SaveScreenshot => self.take_screenshot(ctx),
         }
     }
 
@@ -217,6 +230,11 @@ impl MinilateralApp {
 
     /// Shows a file dialog on a worker; the answer arrives as [`JobResult::Picked`].
     fn ask(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        self.ask_for(ctx, purpose, String::new());
+    }
+
+    /// Like [`Self::ask`], suggesting a file name (for pictures).
+    pub(super) fn ask_for(&mut self, ctx: &egui::Context, purpose: Purpose, name: String) {
         let directory = self
             .document
             .path
@@ -258,6 +276,30 @@ impl MinilateralApp {
                 dialogs::EXPORTABLE,
                 true,
                 format!("{stem}.gexf"),
+            ),
+            Purpose::Image(crate::state::ImageFormat::Png) => (
+                "Export the picture as",
+                std::slice::from_ref(&dialogs::PNG),
+                true,
+                name,
+            ),
+            Purpose::Image(crate::state::ImageFormat::Svg) => (
+                "Export the picture as",
+                std::slice::from_ref(&dialogs::SVG),
+                true,
+                name,
+            ),
+            Purpose::Sequence => (
+                "Export the sequence as",
+                std::slice::from_ref(&dialogs::GIF),
+                true,
+                name,
+            ),
+            Purpose::Screenshot => (
+                "Save the screenshot as",
+                std::slice::from_ref(&dialogs::PNG),
+                true,
+                name,
             ),
         };
         let request = DialogRequest {
@@ -365,7 +407,12 @@ impl MinilateralApp {
                     None if unanswered => {
                         self.modal = Some((Modal::typed_path(), Pending::TypedPath(purpose)));
                     }
-                    None => self.after_save = None,
+                    None => {
+                        self.after_save = None;
+                        self.pending_image = None;
+                        self.pending_sequence = None;
+                        self.pending_screenshot = None;
+                    }
                 },
                 JobResult::Opened {
                     path,
@@ -387,6 +434,17 @@ impl MinilateralApp {
                     ),
                     Err(error) => self.show_message("Could not export", &error),
                 },
+                JobResult::Copied(result) => match result {
+                    Ok(raster) => {
+                        let size = [raster.width as usize, raster.height as usize];
+                        ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(
+                            size,
+                            &raster.rgba,
+                        ));
+                        self.set_status("Copied the picture".into());
+                    }
+                    Err(error) => self.show_message("Could not copy the picture", &error),
+                },
                 JobResult::RecoveryWritten(result) => {
                     if result.is_ok() && !self.history.is_dirty() {
                         // Saved while the copy was being written: it is not needed.
@@ -402,6 +460,9 @@ impl MinilateralApp {
 
     fn picked(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
         match purpose {
+            Purpose::Image(_) | Purpose::Sequence | Purpose::Screenshot => {
+                self.picked_picture(ctx, purpose, path);
+            }
             Purpose::Open => self.open(ctx, path, false),
             Purpose::Import => self.open(ctx, path, true),
             Purpose::SaveAs => {
@@ -612,11 +673,11 @@ impl MinilateralApp {
         }
     }
 
-    fn set_status(&mut self, text: String) {
+    pub(super) fn set_status(&mut self, text: String) {
         self.status = Some((text, Instant::now()));
     }
 
-    fn show_message(&mut self, title: &str, text: &str) {
+    pub(super) fn show_message(&mut self, title: &str, text: &str) {
         self.modal = Some((Modal::message(title, text), Pending::Message));
     }
 }

@@ -1,0 +1,357 @@
+//! The "Export image" window: size, theme, legend, title, focus, a preview drawn from the
+//! same [`Picture`] the files are written from, and buttons for PNG, SVG, the clipboard and
+//! a year-by-year sequence with an animated GIF.
+
+use super::colour::color32;
+use crate::render::{
+    self, Anchor, Background, DateStamp, Picture, RenderOptions, SIZE_4K, SIZE_A4_300DPI, Shape,
+    Step,
+};
+use crate::state::{
+    AppState, Document, DocumentCommand, ImageFormat, ImageRequest, Month, Selection,
+    SequenceRequest,
+};
+use crate::style::Theme;
+
+/// Picture sizes to choose from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizePreset {
+    /// 1920 × 1080, a full-HD slide.
+    FullHd,
+    /// 3840 × 2160.
+    Uhd,
+    /// A4 landscape at 300 dpi.
+    A4,
+}
+
+impl SizePreset {
+    const ALL: [Self; 3] = [Self::FullHd, Self::Uhd, Self::A4];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::FullHd => "Slide, 1920 × 1080",
+            Self::Uhd => "4K slide, 3840 × 2160",
+            Self::A4 => "A4 landscape, 300 dpi",
+        }
+    }
+
+    fn size(self) -> (u32, u32) {
+        match self {
+            Self::FullHd => render::DEFAULT_SIZE,
+            Self::Uhd => SIZE_4K,
+            Self::A4 => SIZE_A4_300DPI,
+        }
+    }
+}
+
+/// What the export window holds (UI memory; nothing is written until a button is pressed).
+#[derive(Clone, Debug)]
+pub struct ExportForm {
+    size: SizePreset,
+    theme: Theme,
+    transparent: bool,
+    legend: bool,
+    title: String,
+    date: bool,
+    /// Only the selected body and its members.
+    focus: bool,
+    from: i32,
+    to: i32,
+    yearly: bool,
+    delay_ms: u32,
+    /// The preview and the request it shows.
+    preview: Option<(ImageRequest, Picture)>,
+}
+
+impl ExportForm {
+    /// A form for the view as it is: its theme, its title, the selected body as the focus.
+    pub fn new(document: &Document, state: &AppState, theme: Theme) -> Self {
+        let focus = matches!(state.selection, Some(Selection::Body(_)));
+        let focus_ids: Vec<_> = match state.selection {
+            Some(Selection::Body(body)) => vec![body],
+            _ => Vec::new(),
+        };
+        Self {
+            size: SizePreset::FullHd,
+            theme,
+            transparent: false,
+            legend: true,
+            title: render::default_title(document, &focus_ids),
+            date: true,
+            focus,
+            from: i32::from(state.range.0.year()),
+            to: i32::from(state.range.1.year()),
+            yearly: true,
+            delay_ms: 900,
+            preview: None,
+        }
+    }
+
+    /// The picture the form describes, of the view in `state`.
+    pub fn request(&self, document: &Document, state: &AppState) -> ImageRequest {
+        let (width, height) = self.size.size();
+        let focus = match state.selection {
+            Some(Selection::Body(body)) if self.focus => vec![body],
+            _ => Vec::new(),
+        };
+        let title = self.title.trim();
+        ImageRequest {
+            options: RenderOptions {
+                width,
+                height,
+                theme: self.theme,
+                background: if self.transparent {
+                    Background::Transparent
+                } else {
+                    Background::Theme
+                },
+                title: (!title.is_empty()).then(|| title.to_owned()),
+                date_stamp: if self.date {
+                    DateStamp::Month
+                } else {
+                    DateStamp::Off
+                },
+                legend: self.legend,
+                source: Some(render::source_line(document)),
+                focus,
+                view: None,
+            },
+            scale: 1.0,
+        }
+    }
+
+    /// Whether the preview shows `request` (else the app draws a new one).
+    pub fn previews(&self, request: &ImageRequest) -> bool {
+        self.preview
+            .as_ref()
+            .is_some_and(|(shown, _)| shown == request)
+    }
+
+    /// Sets the preview.
+    pub fn set_preview(&mut self, request: ImageRequest, picture: Picture) {
+        self.preview = Some((request, picture));
+    }
+}
+
+/// What the export window did this frame.
+#[derive(Debug, Default)]
+pub struct ExportOutcome {
+    /// Whether it stays open.
+    pub open: bool,
+    /// What to do.
+    pub command: Option<DocumentCommand>,
+}
+
+/// The export window.
+pub fn export_dialog_ui(
+    ctx: &egui::Context,
+    form: &mut ExportForm,
+    document: &Document,
+    state: &AppState,
+) -> ExportOutcome {
+    let mut open = true;
+    let mut command = None;
+    egui::Window::new("Export image")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(460.0)
+        .show(ctx, |ui| {
+            if let Some((_, picture)) = &form.preview {
+                preview_ui(ui, picture);
+            }
+            ui.add_space(6.0);
+            egui::Grid::new("export_form")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.label("Size");
+                    egui::ComboBox::from_id_salt("export_size")
+                        .selected_text(form.size.label())
+                        .show_ui(ui, |ui| {
+                            for size in SizePreset::ALL {
+                                ui.selectable_value(&mut form.size, size, size.label());
+                            }
+                        });
+                    ui.end_row();
+                    ui.label("Colours");
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut form.theme, Theme::Light, "Light");
+                        ui.selectable_value(&mut form.theme, Theme::Dark, "Dark");
+                        ui.checkbox(&mut form.transparent, "Transparent background");
+                    });
+                    ui.end_row();
+                    let title = ui.label("Title");
+                    ui.text_edit_singleline(&mut form.title)
+                        .labelled_by(title.id);
+                    ui.end_row();
+                    ui.label("Show");
+                    ui.horizontal(|ui| {
+                        ui.checkbox(&mut form.legend, "Legend");
+                        ui.checkbox(&mut form.date, "Date");
+                    });
+                    ui.end_row();
+                    if let Some(Selection::Body(body)) = state.selection {
+                        let name = document
+                            .dataset
+                            .bodies
+                            .get(body.index())
+                            .map_or("the selected body", |b| b.label());
+                        ui.label("Focus");
+                        ui.checkbox(&mut form.focus, format!("Only {name} and its members"));
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(6.0);
+            let request = form.request(document, state);
+            ui.horizontal(|ui| {
+                if ui.button("Save PNG…").clicked() {
+                    command = Some(DocumentCommand::ExportImage(
+                        ImageFormat::Png,
+                        request.clone(),
+                    ));
+                }
+                if ui.button("Save SVG…").clicked() {
+                    command = Some(DocumentCommand::ExportImage(
+                        ImageFormat::Svg,
+                        request.clone(),
+                    ));
+                }
+                if ui.button("Copy image").clicked() {
+                    command = Some(DocumentCommand::CopyImage(request.clone()));
+                }
+            });
+            ui.separator();
+            ui.strong("Year by year");
+            ui.horizontal(|ui| {
+                let (first, last) = (
+                    i32::from(state.range.0.year()),
+                    i32::from(state.range.1.year()),
+                );
+                ui.label("From");
+                ui.add(egui::DragValue::new(&mut form.from).range(first..=last));
+                ui.label("to");
+                ui.add(egui::DragValue::new(&mut form.to).range(first..=last));
+                ui.selectable_value(&mut form.yearly, true, "Yearly");
+                ui.selectable_value(&mut form.yearly, false, "Monthly");
+            });
+            ui.horizontal(|ui| {
+                ui.label("Each frame shows for");
+                ui.add(
+                    egui::DragValue::new(&mut form.delay_ms)
+                        .range(100..=5000)
+                        .suffix(" ms"),
+                );
+                if ui
+                    .button("Save GIF and frames…")
+                    .on_hover_text("An animated GIF, and numbered PNG frames in a folder beside it")
+                    .clicked()
+                {
+                    let (from, to) = (form.from.min(form.to), form.from.max(form.to));
+                    // Each frame shows the network at the end of its year.
+                    let year_end =
+                        |year: i32| Month::new(i16::try_from(year).unwrap_or(i16::MAX), 12);
+                    let mut options = request.options.clone();
+                    if form.yearly && form.date {
+                        options.date_stamp = DateStamp::Year;
+                    }
+                    command = Some(DocumentCommand::ExportSequence(SequenceRequest {
+                        options,
+                        from: year_end(from).clamp(state.range.0, state.range.1),
+                        to: year_end(to).clamp(state.range.0, state.range.1),
+                        step: if form.yearly { Step::Year } else { Step::Month },
+                        delay_ms: form.delay_ms,
+                    }));
+                }
+            });
+        });
+    ExportOutcome { open, command }
+}
+
+/// The picture, scaled into the window: the same shapes the files are written from.
+fn preview_ui(ui: &mut egui::Ui, picture: &Picture) {
+    let width = ui.available_width().clamp(300.0, 460.0);
+    let scale = width / picture.width.max(1.0);
+    let size = egui::vec2(width, picture.height * scale);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let checker = ui.visuals().faint_bg_color;
+    painter.rect_filled(rect, 2.0, picture.background.map_or(checker, color32));
+    let at = |[x, y]: [f32; 2]| rect.min + egui::vec2(x, y) * scale;
+    for layer in &picture.layers {
+        for shape in &layer.shapes {
+            match shape {
+                Shape::Rect {
+                    rect: r,
+                    corner,
+                    fill,
+                } => {
+                    let area =
+                        egui::Rect::from_min_size(at([r.x, r.y]), egui::vec2(r.w, r.h) * scale);
+                    painter.rect_filled(area, corner * scale, color32(*fill));
+                }
+                Shape::Circle {
+                    centre,
+                    radius,
+                    fill,
+                    stroke,
+                } => {
+                    let stroke = stroke.map_or(egui::Stroke::NONE, |s| {
+                        egui::Stroke::new(s.width * scale, color32(s.colour))
+                    });
+                    painter.circle(
+                        at(*centre),
+                        radius * scale,
+                        fill.map_or(egui::Color32::TRANSPARENT, color32),
+                        stroke,
+                    );
+                }
+                Shape::Polygon {
+                    points,
+                    fill,
+                    stroke,
+                } => {
+                    let stroke = stroke.map_or(egui::Stroke::NONE, |s| {
+                        egui::Stroke::new(s.width * scale, color32(s.colour))
+                    });
+                    painter.add(egui::Shape::convex_polygon(
+                        points.iter().map(|p| at(*p)).collect(),
+                        fill.map_or(egui::Color32::TRANSPARENT, color32),
+                        stroke,
+                    ));
+                }
+                Shape::Line {
+                    from, to, stroke, ..
+                } => {
+                    painter.line_segment(
+                        [at(*from), at(*to)],
+                        egui::Stroke::new((stroke.width * scale).max(0.4), color32(stroke.colour)),
+                    );
+                }
+                Shape::Text {
+                    position,
+                    text,
+                    size,
+                    colour,
+                    anchor,
+                } => {
+                    let points = size * scale;
+                    if points < 3.0 {
+                        continue;
+                    }
+                    let align = match anchor {
+                        Anchor::Start => egui::Align2::LEFT_BOTTOM,
+                        Anchor::Middle => egui::Align2::CENTER_BOTTOM,
+                        Anchor::End => egui::Align2::RIGHT_BOTTOM,
+                    };
+                    painter.text(
+                        at(*position) + egui::vec2(0.0, points * 0.25),
+                        align,
+                        text,
+                        egui::FontId::proportional(points),
+                        color32(*colour),
+                    );
+                }
+            }
+        }
+    }
+}
