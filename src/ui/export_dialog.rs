@@ -71,6 +71,14 @@ impl ExportForm {
             Some(Selection::Body(body)) => vec![body],
             _ => Vec::new(),
         };
+        // A sequence of the selected body runs over its own events, else over the timeline.
+        let (from, to) = focus_ids
+            .first()
+            .and_then(|&body| document.timeline.body_event_span(body, state.range.1.end()))
+            .map_or(
+                (state.range.0.year(), state.range.1.year()),
+                |(first, last)| (first.year(), last.year()),
+            );
         Self {
             size: SizePreset::FullHd,
             theme,
@@ -79,8 +87,8 @@ impl ExportForm {
             title: render::default_title(document, &focus_ids),
             date: true,
             focus,
-            from: i32::from(state.range.0.year()),
-            to: i32::from(state.range.1.year()),
+            from: i32::from(from),
+            to: i32::from(to),
             yearly: true,
             delay_ms: 900,
             preview: None,
@@ -156,6 +164,8 @@ pub fn export_dialog_ui(
         .collapsible(false)
         .resizable(false)
         .default_width(460.0)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             if let Some((_, picture)) = &form.preview {
                 preview_ui(ui, picture);
