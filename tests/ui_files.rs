@@ -5,10 +5,12 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
+mod common;
+
+use common::step_until;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minilateral::app::{AppConfig, MinilateralApp, ScriptedDialogs};
@@ -48,24 +50,6 @@ fn copy_fixture(folder: &Path, name: &str) -> PathBuf {
     let path = folder.join(name);
     std::fs::copy(FIXTURE, &path).expect("copy the fixture");
     path
-}
-
-/// Steps frames until `done` holds (background jobs finish on other threads).
-fn step_until(
-    harness: &mut Harness<'_, MinilateralApp>,
-    what: &str,
-    done: impl Fn(&MinilateralApp) -> bool,
-) {
-    let start = Instant::now();
-    while !done(harness.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "timed out waiting for: {what}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run_steps(2);
 }
 
 fn menu_item(harness: &mut Harness<'_, MinilateralApp>, menu: &str, item: &str) {

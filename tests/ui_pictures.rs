@@ -5,8 +5,10 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
+mod common;
+
+use common::step_until;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minilateral::app::{AppConfig, MinilateralApp, ScriptedDialogs};
@@ -32,23 +34,6 @@ fn setup(answers: Vec<Option<PathBuf>>) -> Harness<'static, MinilateralApp> {
         .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app);
     harness.run_steps(3);
     harness
-}
-
-fn step_until(
-    harness: &mut Harness<'_, MinilateralApp>,
-    what: &str,
-    done: impl Fn(&MinilateralApp) -> bool,
-) {
-    let start = Instant::now();
-    while !done(harness.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "timed out waiting for: {what}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run_steps(2);
 }
 
 fn select_acta(harness: &mut Harness<'_, MinilateralApp>) {

@@ -30,8 +30,8 @@ use super::graph_file::{
     GenericEdge, GenericGraph, GenericNode, NODE_ATTRIBUTES, actor_attributes, body_attributes,
     events_text, membership_edges,
 };
-use super::report::{ImportReport, Issue, Location, Severity};
-use super::table::{column_key, separator};
+use super::report::{ImportReport, Severity};
+use super::table::{column_key, csv_text, field as cell, separator, table_issue as issue};
 use crate::model::{Dataset, PartialDate, Word};
 
 /// Which table of a Gephi CSV pair a file is.
@@ -349,33 +349,6 @@ impl RawTable {
     }
 }
 
-fn issue(
-    file: &str,
-    line: usize,
-    column: Option<&str>,
-    severity: Severity,
-    message: String,
-) -> Issue {
-    Issue {
-        severity,
-        location: Location {
-            file: Some(file.to_owned()),
-            path: Some(match column {
-                Some(column) => format!("row {line}, column \"{column}\""),
-                None => format!("row {line}"),
-            }),
-            line: Some(line),
-            column: None,
-        },
-        message,
-        action: None,
-    }
-}
-
-fn cell(row: &[String], index: Option<usize>) -> &str {
-    index.and_then(|i| row.get(i)).map_or("", String::as_str)
-}
-
 /// Reads a Gephi CSV pair (either table may be absent, not both) into a generic graph.
 /// `report_file` names the file the user opened.
 pub fn read_graph(
@@ -604,19 +577,6 @@ fn read_edges(
             file: Some(table.file.clone()),
         });
     }
-}
-
-fn csv_text(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing into memory cannot fail.
-    let _ = writer.write_record(header);
-    for row in rows {
-        let _ = writer.write_record(&row);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Formats a date bound of an interval: the first day of the period.

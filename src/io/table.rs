@@ -188,7 +188,8 @@ impl Table {
     }
 }
 
-fn table_issue(
+/// An issue at a row (and column) of a table.
+pub(super) fn table_issue(
     file: &str,
     line: usize,
     column: Option<&str>,
@@ -211,7 +212,8 @@ fn table_issue(
     }
 }
 
-fn field(row: &[String], index: Option<usize>) -> &str {
+/// The cell at a column index of a row, or "".
+pub(super) fn field(row: &[String], index: Option<usize>) -> &str {
     index.and_then(|i| row.get(i)).map_or("", String::as_str)
 }
 
@@ -735,7 +737,8 @@ pub fn read_tables(files: &TableFiles) -> Result<(Dataset, ImportReport), Import
     }
 }
 
-fn csv_text(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+/// A header and rows as CSV text (LF line ends, quoting as needed).
+pub(super) fn csv_text(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
