@@ -378,7 +378,15 @@ pub fn membership_style(status: Status, theme: Theme) -> EdgeStyle {
         Status::Observer => style(neutral, 0.8, Dash::Dotted),
         Status::Signatory => style(Rgba::rgb(214, 160, 40), 1.1, Dash::Dashed),
         Status::Party | Status::Member => style(neutral, 1.2, Dash::Solid),
-        Status::InForce => style(neutral.mix(Rgba::rgb(40, 40, 48), 0.35), 1.8, Dash::Solid),
+        // Heavier than "party": darker on light backgrounds, lighter on dark ones.
+        Status::InForce => {
+            let ink = match theme {
+                Theme::Light => Rgba::rgb(40, 40, 48),
+                Theme::Dark => Rgba::rgb(232, 234, 242),
+            };
+            let weight = if theme == Theme::Light { 0.35 } else { 0.45 };
+            style(neutral.mix(ink, weight), 1.8, Dash::Solid)
+        }
         Status::Withdrawn | Status::Suspended | Status::Rejected | Status::Declined => {
             style(Rgba::rgb(200, 70, 50), 0.9, Dash::Dashed)
         }

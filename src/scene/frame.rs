@@ -447,9 +447,11 @@ impl SceneFrame {
             match edge {
                 EdgeRef::Membership(..) => {
                     let style = self.edges[i].style;
+                    // Lines of large bodies are drawn fainter: compare the colour only.
+                    let opaque = style.colour.with_alpha(255);
                     if let Some(slot) = LEGEND_STATUSES.iter().position(|&(status, _)| {
-                        style::membership_style(status, theme).dash == style.dash
-                            && style::membership_style(status, theme).colour == style.colour
+                        let drawn = style::membership_style(status, theme);
+                        drawn.dash == style.dash && drawn.colour.with_alpha(255) == opaque
                     }) {
                         statuses_drawn.insert(slot);
                     }

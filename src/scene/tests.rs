@@ -227,3 +227,34 @@ fn the_layout_is_part_of_the_state() {
     state.apply(Command::SetLayout(super::layout::LayoutKind::Regions));
     assert_eq!(state.layout, super::layout::LayoutKind::Regions);
 }
+
+#[test]
+fn the_legend_explains_faint_lines_of_large_bodies() {
+    // Cybercrime bodies in October 2014 (the Budapest Convention and its first protocol)
+    // have many members, so every line is drawn fainter than its status colour; the legend
+    // still lists the statuses.
+    let (dataset, _) = crate::io::read_native_str(crate::SAMPLE_DATASET_JSON, "sample").unwrap();
+    let timeline = Timeline::build(&dataset);
+    let graph = SceneGraph::build(&dataset, &timeline);
+    let budapest = timeline.body_ix("budapest").unwrap();
+    let mut state = AppState::new(Month::new(2001, 1), Month::new(2014, 10));
+    state.apply(Command::SetDate(Month::new(2014, 10)));
+    state.apply(Command::SetIssueFilter(Some(
+        crate::model::IssueArea::Cybercrime,
+    )));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    let faint = graph.edges.iter().enumerate().any(|(i, (edge, _, _))| {
+        matches!(edge, EdgeRef::Membership(_, body) if *body == budapest)
+            && frame.edges[i].visibility == Visibility::Shown
+            && frame.edges[i].style.colour.a < 255
+    });
+    assert!(faint, "Budapest's 41 party lines are faint");
+    let labels: Vec<&str> = frame
+        .legend
+        .statuses
+        .iter()
+        .map(|(label, _)| *label)
+        .collect();
+    assert!(labels.contains(&"Party or member"), "{labels:?}");
+    assert!(labels.contains(&"Signatory"), "{labels:?}");
+}
