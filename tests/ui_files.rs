@@ -330,3 +330,29 @@ fn unsaved_work_is_kept_and_offered_on_the_next_start() {
     );
     assert!(next.harness.state().document().path.is_none());
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut setup = setup_with(Vec::new(), tempfile::tempdir().expect("temp folder"));
+    open_fixture(&mut setup);
+    let harness = &mut setup.harness;
+    let dataset = harness.state().document().dataset.clone();
+    let edit = minilateral::edit::Edit::remove_event(&dataset, 0).expect("an event");
+    harness
+        .state_mut()
+        .push_document_command(DocumentCommand::Apply(edit));
+    harness.run_steps(2);
+    // The window manager asks the window to close.
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(3);
+    assert_eq!(harness.state().modal_title(), Some("Unsaved changes"));
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.state().is_dirty(), "the work is still there");
+}
