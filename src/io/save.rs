@@ -15,9 +15,31 @@ pub fn save_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(folder)?;
     temporary.write_all(bytes)?;
+    // The temporary file is private (0600); the saved file keeps the permissions of the
+    // file it replaces, or gets the usual ones for a new document.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => new_file_permissions(temporary.as_file())?,
+    };
+    temporary.as_file().set_permissions(permissions)?;
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|error| error.error)?;
     Ok(())
+}
+
+/// Read-write for the owner, readable by others (`0644`), as editors save documents.
+#[cfg(unix)]
+fn new_file_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut permissions = file.metadata()?.permissions();
+    permissions.set_mode(0o644);
+    Ok(permissions)
+}
+
+/// The temporary file's own permissions, where there are no Unix modes.
+#[cfg(not(unix))]
+fn new_file_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 #[cfg(test)]
@@ -44,5 +66,19 @@ mod tests {
         let missing = folder.path().join("no-such-folder").join("data.json");
         assert!(save_atomically(&missing, b"new").is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_are_readable_and_keep_the_permissions_they_had() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("new.json");
+        save_atomically(&path, b"new").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644, "not the temporary file's 0600");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        save_atomically(&path, b"newer").unwrap();
+        assert_eq!(mode(&path), 0o640);
     }
 }

@@ -221,7 +221,11 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                         .desired_width(480.0)
                         .hint_text("/home/me/datasets/coalitions.json"),
                 );
-                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.memory(|memory| memory.focused().is_none()) {
+                    edit.request_focus();
+                }
+                // The box's only text field: Enter anywhere in it means OK.
+                let entered = ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("OK"));
                     if (ok.clicked() || entered) && !text.trim().is_empty() {
