@@ -171,7 +171,11 @@ fn file_menu_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
         panels.emit_document(DocumentCommand::SaveAs);
     }
     ui.separator();
-    if item_ui(ui, "Import…", "Ctrl+I") {
+    if ui
+        .add(egui::Button::new("Import…").shortcut_text("Ctrl+I"))
+        .on_hover_text("Open an events table, Gephi CSV, GEXF or GraphML file as a new dataset")
+        .clicked()
+    {
         panels.emit_document(DocumentCommand::Import);
     }
     if item_ui(ui, "Export image…", "Ctrl+E") {
