@@ -205,3 +205,22 @@ fn several_key_presses_in_one_frame_each_step() {
     harness.run_steps(2);
     assert_eq!(harness.state().state().date, start.plus(-3));
 }
+
+#[test]
+fn moving_over_the_side_panels_leaves_the_network_idle() {
+    let mut harness = harness();
+    harness.run_steps(3);
+    let (live, _) = harness.state().canvas_frames();
+    for x in 0..4 {
+        // Over the inspector on the right.
+        harness.hover_at(egui::Pos2::new(1250.0 + x as f32 * 5.0, 400.0));
+        harness.run_steps(1);
+    }
+    assert_eq!(harness.state().canvas_frames().0, live);
+    for x in 0..2 {
+        // Over the network.
+        harness.hover_at(egui::Pos2::new(600.0 + x as f32 * 5.0, 60.0));
+        harness.run_steps(1);
+    }
+    assert!(harness.state().canvas_frames().0 > live);
+}

@@ -34,15 +34,27 @@ pub struct CanvasCache {
     navigated: bool,
 }
 
-/// Whether anything happened this frame that the graph view must see.
-fn has_input(ctx: &egui::Context) -> bool {
+/// Whether anything happened this frame that the graph view must see: a button pressed or
+/// released anywhere (a drag may have left the canvas), keys, or the pointer moving,
+/// scrolling or zooming over the canvas. Moving over the side panels does not count.
+fn has_input(ctx: &egui::Context, canvas: egui::Rect) -> bool {
     ctx.input(|input| {
-        !input.events.is_empty()
-            || input.pointer.is_moving()
-            || input.pointer.any_down()
+        let over_canvas = input
+            .pointer
+            .latest_pos()
+            .is_some_and(|position| canvas.contains(position));
+        let keys = input
+            .events
+            .iter()
+            .any(|event| matches!(event, egui::Event::Key { .. } | egui::Event::Text(_)));
+        input.pointer.any_down()
             || input.pointer.any_released()
-            || input.smooth_scroll_delta != Vec2::ZERO
-            || input.zoom_delta() != 1.0
+            || keys
+            || (over_canvas
+                && (input.pointer.is_moving()
+                    || input.smooth_scroll_delta != Vec2::ZERO
+                    || input.zoom_delta() != 1.0
+                    || !input.events.is_empty()))
     })
 }
 
@@ -76,7 +88,7 @@ pub fn network_panel_ui(
             && !laying_out
             && cache.key == Some(key)
             && graph.hovered_node().is_none()
-            && !has_input(&ctx);
+            && !has_input(&ctx, rect);
         if idle {
             ui.allocate_rect(rect, egui::Sense::hover());
             let layer = ui.layer_id();
