@@ -85,6 +85,8 @@ pub enum JobResult {
     },
     /// The recovery copy was written (or not).
     RecoveryWritten(Result<(), String>),
+    /// A job could not run at all.
+    Failed(String),
     /// A picture for the clipboard was drawn (or not).
     Copied(Result<crate::render::Raster, String>),
 }
@@ -182,7 +184,9 @@ impl Jobs {
         if let Err(error) = spawned {
             let _ = self.sender.send((
                 id,
-                JobResult::RecoveryWritten(Err(format!("could not start a worker: {error}"))),
+                JobResult::Failed(format!(
+                    "Minilateral could not start a worker thread: {error}"
+                )),
             ));
         }
     }

@@ -15,7 +15,7 @@ use crate::edit::{Edit, History};
 use crate::io::Format;
 use crate::model::{Dataset, Meta};
 use crate::scene::NodeRef;
-use crate::state::{Command, Document, DocumentCommand, Selection};
+use crate::state::{Document, DocumentCommand, Selection};
 use crate::ui::network::NetworkGraph;
 use crate::ui::{Editor, Modal, ModalAnswer};
 
@@ -167,8 +167,8 @@ impl MinilateralApp {
         let fresh = document.initial_state();
         self.state.range = fresh.range;
         self.state.selection = selection;
-        let date = self.state.date;
-        self.state.apply(Command::SetDate(date));
+        // The date stays where it was, inside the (possibly changed) timeline; no step is
+        // highlighted.
         self.state.date = self.state.date.clamp(fresh.range.0, fresh.range.1);
         self.state.previous_date = self.state.date;
     }
@@ -445,6 +445,7 @@ impl MinilateralApp {
                     }
                     Err(error) => self.show_message("Could not copy the picture", &error),
                 },
+                JobResult::Failed(message) => self.show_message("Something went wrong", &message),
                 JobResult::RecoveryWritten(result) => {
                     if result.is_ok() && !self.history.is_dirty() {
                         // Saved while the copy was being written: it is not needed.
