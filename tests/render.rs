@@ -568,3 +568,36 @@ fn cli_sequence_writes_numbered_frames_and_a_gif() {
     }
     assert_eq!(count, 5);
 }
+
+#[test]
+fn cli_focus_takes_one_value_so_a_file_may_follow() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let png = folder.path().join("acta.png").display().to_string();
+    // The file after --focus is the dataset, not a second body id.
+    let output = minilateral(&["render", "--focus", "acta", &fixture_path(), "--out", &png]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Several bodies: comma-separated.
+    let both = folder.path().join("both.svg").display().to_string();
+    let output = minilateral(&[
+        "render",
+        &fixture_path(),
+        "--focus",
+        "acta,foc",
+        "--out",
+        &both,
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let svg = std::fs::read_to_string(folder.path().join("both.svg")).expect("the SVG");
+    assert!(
+        svg.contains(">ACTA<") && svg.contains(">FOC<"),
+        "both focused bodies are drawn"
+    );
+}

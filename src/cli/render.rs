@@ -59,8 +59,9 @@ pub struct RenderArgs {
     /// The theme's background, or transparent.
     #[arg(long, value_enum, default_value_t = BackgroundArg::Theme)]
     pub background: BackgroundArg,
-    /// Only these bodies and their members at the date (repeatable).
-    #[arg(long = "focus", value_name = "BODY_ID", num_args = 1..)]
+    /// Only these bodies and their members at the date: repeat the option or separate ids
+    /// with commas (one value per option, so a FILE after it stays the file).
+    #[arg(long = "focus", value_name = "BODY_ID", value_delimiter = ',')]
     pub focus: Vec<String>,
     /// The title (default: the focused body's name, or the dataset's title).
     #[arg(long, conflicts_with = "no_title")]
