@@ -15,11 +15,11 @@ use crate::timeline::BodyIx;
 
 use super::camera::{self, NodeExtent, Rect, View};
 use super::focus::frame_for_picture;
-use super::labels::{self, LabelRequest};
 use super::legend::LegendPlan;
 use super::options::{DateStamp, RenderOptions};
 use super::picture::{Anchor, Layer, LineDash, Picture, Shape, Stroke};
 use super::text::TextMeasure;
+use crate::scene::labels::{LabelNeed, LabelRequest, LabelStyle, Obstacle, place_labels};
 
 /// Sizes at scale 1 (a 1920×1080 picture), in picture units.
 const MARGIN: f32 = 36.0;
@@ -530,28 +530,48 @@ impl Picture {
         }
 
         // Labels.
-        let requests = label_requests(document, &frame, &drawn, ui);
-        let placed = labels::place(
-            &requests,
-            &node_boxes,
-            view.network,
-            &measure,
-            LABEL_PAD * ui,
-        );
+        let wanted = label_requests(document, &frame, &drawn, &measure, ui);
+        let requests: Vec<LabelRequest> = wanted.iter().map(|w| w.request.clone()).collect();
+        let obstacles: Vec<Obstacle> = node_boxes
+            .iter()
+            .map(|(node, rect)| Obstacle {
+                node: *node,
+                bounds: [rect.x, rect.y, rect.right(), rect.bottom()],
+            })
+            .collect();
+        let network = view.network;
+        let style = LabelStyle {
+            pad: LABEL_PAD * ui,
+            frame: Some([network.x, network.y, network.right(), network.bottom()]),
+        };
+        let placements = place_labels(&requests, &obstacles, &style);
         let mut label_shapes = Vec::new();
-        for label in &placed {
+        let mut placed = Vec::new();
+        for (label, placement) in wanted.into_iter().zip(placements) {
+            let Some(placement) = placement else {
+                continue;
+            };
+            let Some(text) = label.texts.into_iter().nth(placement.text) else {
+                continue;
+            };
+            let [left, top, right, bottom] = placement.backdrop;
+            let width = label.request.texts[placement.text][0];
             label_shapes.push(Shape::Rect {
-                rect: label.rect,
+                rect: Rect::from_edges(left, top, right, bottom),
                 corner: 3.0 * ui,
                 fill: palette.background.with_alpha(LABEL_BACKDROP_ALPHA),
             });
             label_shapes.push(Shape::Text {
-                position: label.baseline,
-                text: label.text.clone(),
+                position: [
+                    placement.origin[0] + width / 2.0,
+                    placement.origin[1] + measure.ascent(label.size),
+                ],
+                text: text.clone(),
                 size: label.size,
                 colour: palette.text,
                 anchor: Anchor::Middle,
             });
+            placed.push((label.request.node, text));
         }
 
         // The legend, right-aligned in its column.
@@ -635,10 +655,7 @@ impl Picture {
             legend_rect,
             margin: page.margin,
             visible_nodes: drawn.iter().filter(|d| d.is_some()).count(),
-            labels: placed
-                .into_iter()
-                .map(|label| (label.node, label.text))
-                .collect(),
+            labels: placed,
         }
     }
 }
@@ -647,15 +664,24 @@ impl Picture {
 /// memberships first, then the node number.
 type LabelRank = (u8, std::cmp::Reverse<u32>, usize);
 
+/// A label a picture would like to draw: its texts (a full name, then a short code), their
+/// font size, and the request measured from them.
+struct PictureLabel {
+    texts: Vec<String>,
+    size: f32,
+    request: LabelRequest,
+}
+
 /// The labels to try, in priority order: mandatory ones (bodies by size), then actors with
 /// a ring, then actors by memberships; ties by node number.
 fn label_requests(
     document: &Document,
     frame: &SceneFrame,
     drawn: &[Option<([f32; 2], f32)>],
+    measure: &TextMeasure,
     ui: f32,
-) -> Vec<LabelRequest> {
-    let mut requests: Vec<(LabelRank, LabelRequest)> = Vec::new();
+) -> Vec<PictureLabel> {
+    let mut requests: Vec<(LabelRank, PictureLabel)> = Vec::new();
     for (number, look) in frame.nodes.iter().enumerate() {
         let Some(Some((centre, radius))) = drawn.get(number) else {
             continue;
@@ -691,19 +717,33 @@ fn label_requests(
         } else {
             0.0
         };
+        let texts: Vec<String> = if mandatory {
+            texts.into_iter().take(1).collect()
+        } else {
+            texts
+        };
+        let size = label_size(look.kind.is_body(), ui);
+        let height = measure.ascent(size) + measure.descent(size);
+        let request = LabelRequest {
+            node: number,
+            anchor: *centre,
+            radius: radius + ring_gap,
+            texts: texts
+                .iter()
+                .map(|text| [measure.width(text, size), height])
+                .collect(),
+            need: if mandatory {
+                LabelNeed::Forced
+            } else {
+                LabelNeed::Optional
+            },
+        };
         requests.push((
             (rank, std::cmp::Reverse(weight), number),
-            LabelRequest {
-                node: number,
-                centre: *centre,
-                radius: radius + ring_gap,
-                texts: if mandatory {
-                    texts.into_iter().take(1).collect()
-                } else {
-                    texts
-                },
-                size: label_size(look.kind.is_body(), ui),
-                mandatory,
+            PictureLabel {
+                texts,
+                size,
+                request,
             },
         ));
     }

@@ -21,7 +21,6 @@
 mod build;
 mod camera;
 mod focus;
-mod labels;
 mod legend;
 mod options;
 mod picture;

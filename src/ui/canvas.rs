@@ -11,6 +11,7 @@ use super::network::{
 use super::{CLICK_HINT, Panels};
 use crate::model::Word;
 use crate::scene::NodeRef;
+use crate::scene::labels::LabelNeed;
 use crate::state::{Command, Selection};
 
 /// The last picture of the network, repainted as it is while nothing changes.
@@ -165,19 +166,24 @@ pub fn network_panel_ui(
 
 /// One label waiting for its place.
 struct PendingLabel {
+    node: usize,
     galley: std::sync::Arc<egui::Galley>,
     anchor: Pos2,
     radius: f32,
-    forced: bool,
+    need: LabelNeed,
     /// Sort key: forced first, then bodies, then larger nodes.
     rank: (u8, u8, i32),
 }
 
-/// Places and draws every label in one pass, so that labels never cover each other: the
-/// selection and the hovered node first, then bodies from the largest, then states when the
-/// zoom allows. A label with no free spot is left out (hovering shows it).
+/// The backdrop's margin around a label, in points.
+const LABEL_PAD: f32 = 1.5;
+
+/// Places and draws every label in one pass (`scene::labels`, shared with the pictures), so
+/// that labels never cover each other or other nodes: the selection and the hovered node
+/// first, then bodies from the largest, then states when the zoom allows. A label with no
+/// free spot is left out (hovering shows it).
 fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect) {
-    use crate::scene::labels::{LabelBox, place_labels};
+    use crate::scene::labels::{LabelRequest, LabelStyle, Obstacle, place_labels};
     use crate::scene::{LabelRule, Ring, Visibility};
     let meta = egui_graphs::MetadataFrame::new(Some("network".into())).load(ui);
     let offset = rect.left_top().to_vec2();
@@ -201,7 +207,7 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect) {
             Some(index) == hovered || node.dragged() || look.ring == Some(Ring::Selected);
         let faded = look.visibility == Visibility::Faded;
         if !faded {
-            obstacles.push(([anchor.x, anchor.y], radius));
+            obstacles.push(Obstacle::disc(index.index(), [anchor.x, anchor.y], radius));
         }
         if faded && !emphasised {
             continue;
@@ -230,10 +236,17 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect) {
             )
         });
         pending.push(PendingLabel {
+            node: index.index(),
             galley,
             anchor,
             radius,
-            forced: emphasised,
+            need: if emphasised {
+                LabelNeed::Forced
+            } else if body {
+                LabelNeed::Important
+            } else {
+                LabelNeed::Optional
+            },
             rank: (
                 u8::from(!emphasised),
                 u8::from(!body),
@@ -242,26 +255,32 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect) {
         });
     }
     pending.sort_by_key(|label| label.rank);
-    let boxes: Vec<LabelBox> = pending
+    let requests: Vec<LabelRequest> = pending
         .iter()
-        .map(|label| LabelBox {
+        .map(|label| LabelRequest {
+            node: label.node,
             anchor: [label.anchor.x, label.anchor.y],
             radius: label.radius,
-            size: [label.galley.size().x, label.galley.size().y],
-            forced: label.forced,
+            texts: vec![[label.galley.size().x, label.galley.size().y]],
+            need: label.need,
         })
         .collect();
-    let spots = place_labels(&boxes, &obstacles);
+    let style = LabelStyle {
+        pad: LABEL_PAD,
+        frame: None,
+    };
+    let spots = place_labels(&requests, &obstacles, &style);
     let painter = ui.painter_at(rect);
     let backdrop = color32(palette.background.with_alpha(190));
     for (label, spot) in pending.into_iter().zip(spots) {
-        let Some([left, top]) = spot else {
+        let Some(placement) = spot else {
             continue;
         };
-        let top_left = Pos2::new(left, top);
-        let area = egui::Rect::from_min_size(top_left, label.galley.size()).expand(1.5);
+        let [left, top, right, bottom] = placement.backdrop;
+        let area = egui::Rect::from_min_max(Pos2::new(left, top), Pos2::new(right, bottom));
         painter.rect_filled(area, 3.0, backdrop);
-        painter.galley(top_left, label.galley, color32(palette.text));
+        let [x, y] = placement.origin;
+        painter.galley(Pos2::new(x, y), label.galley, color32(palette.text));
     }
 }
 
