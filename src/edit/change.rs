@@ -171,7 +171,7 @@ pub struct Edit {
 }
 
 impl Edit {
-    fn new(label: impl Into<String>, changes: Vec<Change>) -> Self {
+    pub(super) fn new(label: impl Into<String>, changes: Vec<Change>) -> Self {
         Self {
             label: label.into(),
             changes,

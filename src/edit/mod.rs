@@ -5,12 +5,15 @@
 //!   edit knows its inverse, and the builders cascade (renaming an actor renames it in its
 //!   events, deleting a body deletes its events and relations).
 //! - [`history`]: the undo and redo stacks and the "unsaved changes" mark.
+//! - [`merge`]: adding another dataset to the open one, matching actors by id or ISO3.
 //! - [`draft`]: the text a form holds for each kind of record, and its validation.
 
 pub mod change;
 pub mod draft;
 pub mod history;
+pub mod merge;
 
 pub use change::{Change, Edit};
 pub use draft::{ActorDraft, BodyDraft, EventDraft, FieldError, RelationDraft};
 pub use history::History;
+pub use merge::{Merge, MergeSummary, merge};

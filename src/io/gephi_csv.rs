@@ -31,7 +31,7 @@ use super::graph_file::{
     events_text, membership_edges,
 };
 use super::report::{ImportReport, Severity};
-use super::table::{column_key, csv_text, field as cell, separator, table_issue as issue};
+use super::table::{column_key, csv_reader, csv_text, field as cell, table_issue as issue};
 use crate::model::{Dataset, PartialDate, Word};
 
 /// Which table of a Gephi CSV pair a file is.
@@ -159,12 +159,7 @@ pub fn sniff(text: &str, path: &Path) -> CsvKind {
 }
 
 fn header_keys(text: &str) -> Vec<String> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(text))
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(text);
     reader
         .headers()
         .map(|headers| headers.iter().map(column_key).collect())
@@ -270,12 +265,7 @@ struct RawTable {
 
 impl RawTable {
     fn parse(file: &str, text: &str, report: &mut ImportReport) -> Option<Self> {
-        let text = text.trim_start_matches('\u{feff}');
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(separator(text))
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(text.as_bytes());
+        let mut reader = csv_reader(text);
         let headers: Vec<String> = match reader.headers() {
             Ok(headers) => headers.iter().map(|h| h.trim().to_owned()).collect(),
             Err(error) => {

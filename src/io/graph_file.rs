@@ -220,6 +220,18 @@ pub fn actor_attributes(actor: &Actor) -> Vec<(&'static str, String)> {
     attributes
 }
 
+/// Edge attributes of a relation between two bodies, by title.
+pub fn relation_attributes(relation: &Relation) -> Vec<(&'static str, String)> {
+    let mut attributes = vec![("relation", relation.kind.word().to_owned())];
+    if let Some(source) = &relation.source {
+        attributes.push(("source", source.as_str().to_owned()));
+    }
+    if !relation.note.is_empty() {
+        attributes.push(("note", relation.note.clone()));
+    }
+    attributes
+}
+
 /// Node attributes of a body, by title.
 pub fn body_attributes(body: &Body) -> Vec<(&'static str, String)> {
     let mut attributes = vec![

@@ -6,11 +6,11 @@ use std::fmt::Write as _;
 
 use super::graph_file::{
     EDGE_ATTRIBUTES, GenericEdge, GenericGraph, GenericNode, NODE_ATTRIBUTES, actor_attributes,
-    body_attributes, events_text, membership_edges,
+    body_attributes, events_text, membership_edges, relation_attributes,
 };
 use super::report::{ImportReport, Location, Severity};
 use super::xml::{self, escape};
-use crate::model::{Dataset, Word};
+use crate::model::Dataset;
 
 fn write_data(out: &mut String, values: &[(&str, String)]) {
     for (key, value) in values {
@@ -91,14 +91,7 @@ pub fn write_string(dataset: &Dataset) -> String {
             escape(&relation.from),
             escape(&relation.to)
         );
-        let mut values = vec![("relation", relation.kind.word().to_owned())];
-        if let Some(source) = &relation.source {
-            values.push(("source", source.as_str().to_owned()));
-        }
-        if !relation.note.is_empty() {
-            values.push(("note", relation.note.clone()));
-        }
-        write_data(&mut out, &values);
+        write_data(&mut out, &relation_attributes(relation));
         out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");

@@ -270,20 +270,7 @@ impl<'a> Reader<'a> {
         path: &dyn std::fmt::Display,
         field: &str,
     ) -> Option<W> {
-        match W::parse_word(text) {
-            Ok(value) => Some(value),
-            Err(error) => {
-                self.issue(
-                    Severity::Error,
-                    raw,
-                    format!("{path}.{field}"),
-                    Some(field),
-                    error.to_string(),
-                    None,
-                );
-                None
-            }
-        }
+        self.parsed(W::parse_word(text), raw, path, field)
     }
 
     fn date(
@@ -293,9 +280,19 @@ impl<'a> Reader<'a> {
         path: &dyn std::fmt::Display,
         field: &str,
     ) -> Option<PartialDate> {
-        match PartialDate::parse(text) {
-            Ok(date) => Some(date),
-            Err(error) => {
+        self.parsed(PartialDate::parse(text), raw, path, field)
+    }
+
+    /// The value, or an error naming the field when it did not parse.
+    fn parsed<T, E: std::fmt::Display>(
+        &mut self,
+        result: Result<T, E>,
+        raw: &str,
+        path: &dyn std::fmt::Display,
+        field: &str,
+    ) -> Option<T> {
+        result
+            .map_err(|error| {
                 self.issue(
                     Severity::Error,
                     raw,
@@ -304,9 +301,8 @@ impl<'a> Reader<'a> {
                     error.to_string(),
                     None,
                 );
-                None
-            }
-        }
+            })
+            .ok()
     }
 }
 

@@ -11,8 +11,8 @@ pub fn save_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => Path::new("."),
     };
     let mut temporary = tempfile::Builder::new()
-        .prefix(".minilateral-save-")
-        .suffix(".tmp")
+        .prefix(TEMPORARY_PREFIX)
+        .suffix(TEMPORARY_SUFFIX)
         .tempfile_in(folder)?;
     temporary.write_all(bytes)?;
     // The temporary file is private (0600); the saved file keeps the permissions of the
@@ -24,7 +24,38 @@ pub fn save_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     temporary.as_file().set_permissions(permissions)?;
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|error| error.error)?;
+    remove_stale_temporaries(folder, STALE_AFTER);
     Ok(())
+}
+
+const TEMPORARY_PREFIX: &str = ".minilateral-save-";
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// A temporary file older than this is left over from a save that was killed: a save takes
+/// well under a second, so no save still under way (in this or another window) owns it.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes our temporary files older than `age` from `folder`, best effort: a leftover is
+/// harmless, so errors are ignored.
+fn remove_stale_temporaries(folder: &Path, age: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMPORARY_PREFIX) && name.ends_with(TEMPORARY_SUFFIX)) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|metadata| metadata.modified())
+            .is_ok_and(|modified| now.duration_since(modified).is_ok_and(|d| d > age));
+        if stale && entry.file_type().is_ok_and(|kind| kind.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Read-write for the owner, readable by others (`0644`), as editors save documents.
@@ -55,6 +86,30 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         let names: Vec<_> = std::fs::read_dir(folder.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_save_removes_temporaries_left_by_killed_saves_but_not_fresh_ones() {
+        let folder = tempfile::tempdir().unwrap();
+        let old = folder.path().join(".minilateral-save-killed.tmp");
+        let fresh = folder.path().join(".minilateral-save-running.tmp");
+        let other = folder.path().join("notes.tmp");
+        for path in [&old, &fresh, &other] {
+            std::fs::write(path, "partial").unwrap();
+        }
+        let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        for path in [&old, &other] {
+            std::fs::File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(two_hours_ago)
+                .unwrap();
+        }
+        save_atomically(&folder.path().join("data.json"), b"new").unwrap();
+        assert!(!old.exists(), "a killed save's leftover is removed");
+        assert!(fresh.exists(), "a save that may be under way is left alone");
+        assert!(other.exists(), "other files are never touched");
     }
 
     #[test]

@@ -93,6 +93,17 @@ pub(super) fn column_key(name: &str) -> String {
         .replace([' ', '-'], "_")
 }
 
+/// A reader for a table with a header row, as spreadsheets write them: a byte-order mark
+/// is skipped, the separator guessed, and rows of any length read (checked by the caller).
+pub(super) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    let text = text.trim_start_matches('\u{feff}');
+    csv::ReaderBuilder::new()
+        .delimiter(separator(text))
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes())
+}
+
 /// Guesses the separator from the header line: the most frequent of `,`, `;` and tab.
 pub(super) fn separator(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or("");
@@ -115,12 +126,7 @@ struct Table {
 
 impl Table {
     fn parse(file: &str, text: &str, report: &mut ImportReport) -> Option<Self> {
-        let text = text.trim_start_matches('\u{feff}');
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(separator(text))
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(text.as_bytes());
+        let mut reader = csv_reader(text);
         let columns: Vec<String> = match reader.headers() {
             Ok(headers) => headers.iter().map(column_key).collect(),
             Err(error) => {
