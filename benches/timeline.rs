@@ -24,6 +24,26 @@ fn timeline_benches(c: &mut Criterion) {
     group.bench_function("build_timeline_index_100k_events", |b| {
         b.iter(|| Timeline::build(black_box(&dataset)))
     });
+    // What the app does on the UI thread after an edit: apply it, rebuild the timeline
+    // index and the scene graph (the layout is kept).
+    let mut document =
+        minilateral::state::Document::new(dataset.clone(), "synthetic".into(), String::new());
+    group.bench_function("apply_an_edit_and_reindex_100k_events", |b| {
+        b.iter(|| {
+            let mut event = document.dataset.events[0].clone();
+            event.note = if event.note.is_empty() {
+                "edited".into()
+            } else {
+                String::new()
+            };
+            let edit = minilateral::edit::Edit::change_event(&document.dataset, 0, event);
+            if let Some(edit) = edit {
+                let _ = edit.apply(&mut document.dataset);
+            }
+            document.reindex();
+            document.graph.node_count()
+        })
+    });
     group.finish();
 
     let timeline = Timeline::build(&dataset);

@@ -356,3 +356,72 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     harness.run_steps(2);
     assert!(harness.state().is_dirty(), "the work is still there");
 }
+
+#[test]
+fn add_data_from_a_table_merges_into_the_open_dataset_and_undo_takes_it_away() {
+    let mut setup = setup_with(Vec::new(), tempfile::tempdir().expect("temp folder"));
+    let path = open_fixture(&mut setup);
+    let before = setup.harness.state().document().dataset.clone();
+    // An events table: one fact already there, a new treaty with a new and a known state.
+    let table = setup.folder.path().join("cptpp.csv");
+    std::fs::write(
+        &table,
+        "instrument_id,state,iso3,event,date,date_precision,source_url,note\n\
+         acta,Australia,AUS,signed,2011-10-01,day,https://example.org/acta/aus,\n\
+         cptpp,New Zealand,NZL,signed,2018-03-08,day,https://example.org/cptpp/nzl,\n\
+         cptpp,Japan,JPN,signed,2018-03-08,day,https://example.org/cptpp/jpn,\n",
+    )
+    .expect("write the table");
+    setup.dialogs.push_answer(Some(table));
+    menu_item(
+        &mut setup.harness,
+        "File",
+        "Add data from file… Ctrl+Shift+I",
+    );
+    // The table names no bodies side table: its warnings are shown first.
+    step_until(&mut setup.harness, "the report", |app| {
+        app.modal_title() == Some("Problems in the file")
+    });
+    setup.harness.run_steps(2);
+    setup.harness.get_by_label("Add anyway").click();
+    let events = before.events.len();
+    step_until(&mut setup.harness, "the records are added", move |app| {
+        app.document().dataset.events.len() > events
+    });
+    let harness = &mut setup.harness;
+    harness.run_steps(2);
+    let after = harness.state().document().dataset.clone();
+    assert_eq!(
+        after.events.len(),
+        before.events.len() + 2,
+        "the known fact is not repeated"
+    );
+    assert_eq!(after.bodies.len(), before.bodies.len() + 1);
+    assert_eq!(
+        after.actors.len(),
+        before.actors.len() + 1,
+        "Japan is matched, not added"
+    );
+    assert!(after.bodies.iter().any(|b| b.id == "cptpp"));
+    assert_eq!(after.meta, before.meta, "the open dataset keeps its title");
+    // The document stays the open file, now with unsaved changes, and says what it did.
+    assert_eq!(
+        harness.state().document().path.as_deref(),
+        Some(path.as_path())
+    );
+    assert!(harness.state().is_dirty());
+    assert!(
+        !harness
+            .query_all_by_label_contains("added 1 body, 1 actor, 2 events; 1 already there")
+            .collect::<Vec<_>>()
+            .is_empty(),
+        "the status line reports the merge"
+    );
+
+    menu_item(harness, "Edit", "Undo add data from cptpp.csv Ctrl+Z");
+    assert_eq!(harness.state().document().dataset, before);
+    assert!(
+        !harness.state().is_dirty(),
+        "undo returns to the saved file"
+    );
+}

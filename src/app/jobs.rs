@@ -23,10 +23,23 @@ pub enum Purpose {
     Open,
     /// Open a dataset in another format as a new, unsaved one.
     Import,
+    /// Add a file's records to the open dataset.
+    AddData,
     /// Choose where to save.
     SaveAs,
     /// Choose where to write a copy in another format.
     ExportData,
+}
+
+/// What an opened file becomes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpenMode {
+    /// The document, saved back to its file when it is in the native format.
+    AsFile,
+    /// A new, unsaved document (imports, recovered work).
+    AsNew,
+    /// Records added to the open document, as one undoable edit.
+    AddToCurrent,
 }
 
 /// A dataset read and indexed on a worker, ready to show.
@@ -62,8 +75,8 @@ pub enum JobResult {
     Opened {
         /// The file.
         path: PathBuf,
-        /// Whether it is to be opened as a new dataset (imported) rather than as its file.
-        import: bool,
+        /// What to do with it.
+        mode: OpenMode,
         /// The dataset, or why not.
         result: Result<Box<Opened>, OpenFailure>,
     },

@@ -10,7 +10,7 @@ use egui::Pos2;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 
 use super::dialogs::{FileDialogs, NativeDialogs};
-use super::jobs::{Jobs, Opened, Purpose};
+use super::jobs::{Jobs, OpenMode, Opened, Purpose};
 use crate::edit::History;
 use crate::scene::{SceneFrame, Visibility};
 use crate::state::{AppState, Command, Document, DocumentCommand, Prefs, Selection};
@@ -65,7 +65,7 @@ enum Pending {
     /// Unsaved changes: then do this.
     Unsaved(Intent),
     /// An import report; the dataset when it can be opened anyway.
-    Report(Option<(Box<Opened>, PathBuf, bool)>),
+    Report(Option<(Box<Opened>, PathBuf, OpenMode)>),
     /// A message to acknowledge.
     Message,
     /// Unsaved work was found from an earlier run.
@@ -402,6 +402,7 @@ impl MinilateralApp {
         let shift = Modifiers::COMMAND | Modifiers::SHIFT;
         for (modifiers, key, command) in [
             (shift, Key::S, DocumentCommand::SaveAs),
+            (shift, Key::I, DocumentCommand::AddData),
             (Modifiers::COMMAND, Key::S, DocumentCommand::Save),
             (Modifiers::COMMAND, Key::O, DocumentCommand::Open),
             (Modifiers::COMMAND, Key::N, DocumentCommand::New),

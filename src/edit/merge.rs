@@ -141,7 +141,10 @@ pub fn merge(current: &Dataset, incoming: &Dataset, label: &str) -> Merge {
         .map(|(i, b)| (b.id.as_str(), i))
         .collect();
     for body in &incoming.bodies {
-        match bodies.get(body.id.as_str()).and_then(|&i| current.bodies.get(i)) {
+        match bodies
+            .get(body.id.as_str())
+            .and_then(|&i| current.bodies.get(i))
+        {
             Some(existing) => {
                 if existing != body {
                     kept.insert(existing.id.clone());
@@ -204,8 +207,8 @@ pub fn merge(current: &Dataset, incoming: &Dataset, label: &str) -> Merge {
 mod tests {
     use super::*;
     use crate::io::read_native_str;
-    use crate::model::check::check;
     use crate::model::check::Severity;
+    use crate::model::check::check;
     use crate::model::{Actor, ActorKind};
 
     fn small() -> Dataset {
@@ -305,7 +308,10 @@ mod tests {
         merge.edit.apply(&mut merged).unwrap();
         assert!(errors(&merged).is_empty(), "{:?}", errors(&merged));
         let added = merged.events.last().unwrap();
-        assert_eq!((added.actor_id.as_str(), added.body_id.as_str()), ("JPN", "igf"));
+        assert_eq!(
+            (added.actor_id.as_str(), added.body_id.as_str()),
+            ("JPN", "igf")
+        );
     }
 
     #[test]

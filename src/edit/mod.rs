@@ -5,7 +5,7 @@
 //!   edit knows its inverse, and the builders cascade (renaming an actor renames it in its
 //!   events, deleting a body deletes its events and relations).
 //! - [`history`]: the undo and redo stacks and the "unsaved changes" mark.
-//! - [`merge`]: adding another dataset to the open one, matching actors by id or ISO3.
+//! - [`mod@merge`]: adding another dataset to the open one, matching actors by id or ISO3.
 //! - [`draft`]: the text a form holds for each kind of record, and its validation.
 
 pub mod change;

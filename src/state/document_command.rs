@@ -81,6 +81,8 @@ pub enum DocumentCommand {
     OpenPath(PathBuf),
     /// Ask for a file in another format (CSV, GEXF, GraphML) and open it as a new dataset.
     Import,
+    /// Ask for a file and add its records to the open dataset (undoable).
+    AddData,
     /// Save to the document's file, or ask where when it has none.
     Save,
     /// Ask where, then save.

@@ -178,6 +178,16 @@ fn file_menu_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
     {
         panels.emit_document(DocumentCommand::Import);
     }
+    if ui
+        .add(egui::Button::new("Add data from file…").shortcut_text("Ctrl+Shift+I"))
+        .on_hover_text(
+            "Add the bodies, actors, events and relations of another file to this dataset \
+             (actors matched by id or ISO3; Undo takes them away)",
+        )
+        .clicked()
+    {
+        panels.emit_document(DocumentCommand::AddData);
+    }
     if item_ui(ui, "Export image…", "Ctrl+E") {
         panels.emit_document(DocumentCommand::OpenExportImage);
     }

@@ -22,8 +22,8 @@ pub enum Modal {
         summary: String,
         /// One line per problem: place, message, what was done.
         lines: Vec<(Severity, String)>,
-        /// Only warnings: the dataset can be opened anyway.
-        can_open: bool,
+        /// Only warnings: the label of the button that goes on anyway ("Open anyway").
+        proceed: Option<&'static str>,
     },
     /// Something to acknowledge.
     Message {
@@ -72,8 +72,9 @@ impl Modal {
         }
     }
 
-    /// Shows an import report.
-    pub fn report(report: &ImportReport, can_open: bool) -> Self {
+    /// Shows an import report; `proceed` labels the button that goes on despite warnings
+    /// (`None`: there are errors, the file cannot be used).
+    pub fn report(report: &ImportReport, proceed: Option<&'static str>) -> Self {
         let lines = report
             .issues
             .iter()
@@ -83,7 +84,7 @@ impl Modal {
         Self::Report {
             summary: format!("{}: {}", report.file, report.summary()),
             lines,
-            can_open,
+            proceed,
         }
     }
 
@@ -123,7 +124,9 @@ impl Modal {
     pub fn title(&self) -> &str {
         match self {
             Self::Unsaved { .. } => UNSAVED_TITLE,
-            Self::Report { can_open: true, .. } => "Problems in the file",
+            Self::Report {
+                proceed: Some(_), ..
+            } => "Problems in the file",
             Self::Report { .. } => "The file cannot be opened",
             Self::Message { title, .. } => title,
             Self::Recover { .. } => "Recover unsaved work?",
@@ -160,7 +163,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
             Modal::Report {
                 summary,
                 lines,
-                can_open,
+                proceed,
             } => {
                 ui.label(summary.as_str());
                 ui.add_space(4.0);
@@ -181,8 +184,8 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal) -> Option<ModalAnswer> {
                     });
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if *can_open {
-                        if ui.button("Open anyway").clicked() {
+                    if let Some(proceed) = proceed {
+                        if ui.button(*proceed).clicked() {
                             answer = Some(ModalAnswer::OpenAnyway);
                         }
                         if ui.button("Cancel").clicked() {

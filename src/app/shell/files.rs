@@ -10,7 +10,7 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::{FIT_FRAMES, Intent, LayoutJob, MinilateralApp, Pending, RECOVERY_DELAY, add_nodes};
 use crate::app::dialogs::{self, DialogRequest};
-use crate::app::jobs::{JobResult, OpenFailure, Opened, Purpose, open_file};
+use crate::app::jobs::{JobResult, OpenFailure, OpenMode, Opened, Purpose, open_file};
 use crate::edit::{Edit, History};
 use crate::io::Format;
 use crate::model::{Dataset, Meta};
@@ -33,6 +33,7 @@ impl MinilateralApp {
             DocumentCommand::Open => self.guard(ctx, Intent::Open),
             DocumentCommand::OpenPath(path) => self.guard(ctx, Intent::OpenPath(path)),
             DocumentCommand::Import => self.guard(ctx, Intent::Import),
+            DocumentCommand::AddData => self.ask(ctx, Purpose::AddData),
             DocumentCommand::Quit => self.guard(ctx, Intent::Quit),
             DocumentCommand::Save => self.save(ctx),
             DocumentCommand::SaveAs => self.ask(ctx, Purpose::SaveAs),
@@ -121,17 +122,16 @@ impl MinilateralApp {
         self.document.reindex();
         let document = &self.document;
         let count = document.graph.node_count();
-        let mut positions = Vec::with_capacity(count);
-        for number in 0..count {
-            let id = document
-                .graph
-                .node_ref(number)
-                .and_then(|n| document.node_id(n));
-            let position = id.and_then(|id| force.get(id)).copied();
-            // A new node starts beside the middle of the picture; the next layout places it.
-            positions.push(position.unwrap_or([number as f32 % 7.0 * 9.0, 0.0]));
-        }
-        self.force_positions = positions;
+        let known: Vec<Option<[f32; 2]>> = (0..count)
+            .map(|number| {
+                let id = document
+                    .graph
+                    .node_ref(number)
+                    .and_then(|n| document.node_id(n));
+                id.and_then(|id| force.get(id)).copied()
+            })
+            .collect();
+        self.force_positions = place_new_nodes(&known, &document.graph.edges);
         let arranged = crate::scene::layout::arrange(
             self.state.layout,
             &document.graph,
@@ -219,7 +219,7 @@ impl MinilateralApp {
             }
             Intent::Open => self.ask(ctx, Purpose::Open),
             Intent::Import => self.ask(ctx, Purpose::Import),
-            Intent::OpenPath(path) => self.open(ctx, path, false),
+            Intent::OpenPath(path) => self.open(ctx, path, OpenMode::AsFile),
             Intent::Quit => {
                 self.remove_recovery();
                 self.allow_close = true;
@@ -262,6 +262,12 @@ impl MinilateralApp {
             Purpose::Import => (
                 "Import a CSV, GEXF or GraphML file",
                 &dialogs::READABLE[2..],
+                false,
+                String::new(),
+            ),
+            Purpose::AddData => (
+                "Add the records of a file to this dataset",
+                dialogs::READABLE,
                 false,
                 String::new(),
             ),
@@ -322,12 +328,12 @@ impl MinilateralApp {
             });
     }
 
-    fn open(&mut self, ctx: &egui::Context, path: PathBuf, import: bool) {
+    fn open(&mut self, ctx: &egui::Context, path: PathBuf, mode: OpenMode) {
         let label = format!("Opening {}", crate::state::file_name(&path));
         self.jobs.spawn(ctx, label, move || JobResult::Opened {
             result: open_file(&path),
             path,
-            import,
+            mode,
         });
     }
 
@@ -414,11 +420,7 @@ impl MinilateralApp {
                         self.pending_screenshot = None;
                     }
                 },
-                JobResult::Opened {
-                    path,
-                    import,
-                    result,
-                } => self.opened(path, import, result),
+                JobResult::Opened { path, mode, result } => self.opened(path, mode, result),
                 JobResult::Saved {
                     path,
                     position,
@@ -464,8 +466,9 @@ impl MinilateralApp {
             Purpose::Image(_) | Purpose::Sequence | Purpose::Screenshot => {
                 self.picked_picture(ctx, purpose, path);
             }
-            Purpose::Open => self.open(ctx, path, false),
-            Purpose::Import => self.open(ctx, path, true),
+            Purpose::Open => self.open(ctx, path, OpenMode::AsFile),
+            Purpose::Import => self.open(ctx, path, OpenMode::AsNew),
+            Purpose::AddData => self.open(ctx, path, OpenMode::AddToCurrent),
             Purpose::SaveAs => {
                 let path = if Format::from_path(&path) == Some(Format::Native) {
                     path
@@ -492,15 +495,19 @@ impl MinilateralApp {
         }
     }
 
-    fn opened(&mut self, path: PathBuf, import: bool, result: Result<Box<Opened>, OpenFailure>) {
+    fn opened(&mut self, path: PathBuf, mode: OpenMode, result: Result<Box<Opened>, OpenFailure>) {
         match result {
-            Ok(opened) if opened.report.issues.is_empty() => self.open_now(opened, path, import),
+            Ok(opened) if opened.report.issues.is_empty() => self.open_now(opened, path, mode),
             Ok(opened) => {
-                let modal = Modal::report(&opened.report, true);
-                self.modal = Some((modal, Pending::Report(Some((opened, path, import)))));
+                let proceed = match mode {
+                    OpenMode::AddToCurrent => "Add anyway",
+                    OpenMode::AsFile | OpenMode::AsNew => "Open anyway",
+                };
+                let modal = Modal::report(&opened.report, Some(proceed));
+                self.modal = Some((modal, Pending::Report(Some((opened, path, mode)))));
             }
             Err(OpenFailure::Report(report)) => {
-                self.modal = Some((Modal::report(&report, false), Pending::Report(None)));
+                self.modal = Some((Modal::report(&report, None), Pending::Report(None)));
             }
             Err(OpenFailure::Message(message)) => {
                 self.show_message("Could not open the file", &message);
@@ -510,7 +517,11 @@ impl MinilateralApp {
 
     /// Shows an opened dataset. Files in the native format are saved back to themselves;
     /// other formats become a new, unsaved dataset (Save asks where to write it).
-    fn open_now(&mut self, opened: Box<Opened>, path: PathBuf, import: bool) {
+    fn open_now(&mut self, opened: Box<Opened>, path: PathBuf, mode: OpenMode) {
+        if mode == OpenMode::AddToCurrent {
+            self.add_now(&opened.document.dataset, &path);
+            return;
+        }
         let Opened {
             document,
             positions,
@@ -518,7 +529,7 @@ impl MinilateralApp {
         } = *opened;
         let native = Format::from_path(&path) == Some(Format::Native);
         let mut history = History::new();
-        let document = if native && !import {
+        let document = if native && mode == OpenMode::AsFile {
             self.prefs.remember_file(path.clone());
             document.with_path(path.clone())
         } else {
@@ -529,6 +540,32 @@ impl MinilateralApp {
         };
         self.install(document, &positions, history);
         self.set_status(format!("Opened {}", path.display()));
+    }
+
+    /// Adds the records of a file to the open dataset as one edit (undo takes them away).
+    fn add_now(&mut self, incoming: &Dataset, path: &Path) {
+        let name = crate::state::file_name(path);
+        let merge = crate::edit::merge(
+            &self.document.dataset,
+            incoming,
+            &format!("add data from {name}"),
+        );
+        if merge.summary.is_empty() {
+            self.show_message(
+                "Nothing to add",
+                &format!(
+                    "Every record of {name} is already in the dataset ({}).",
+                    merge.summary
+                ),
+            );
+            return;
+        }
+        let summary = merge.summary.to_string();
+        let result = self
+            .history
+            .apply(&mut self.document.dataset, merge.edit)
+            .map(|()| format!("{name}: {summary}"));
+        self.edited(result);
     }
 
     fn saved(
@@ -574,11 +611,11 @@ impl MinilateralApp {
                 self.history.mark_saved();
                 self.proceed(ctx, intent);
             }
-            (Pending::Report(Some((opened, path, import))), ModalAnswer::OpenAnyway) => {
-                self.open_now(opened, path, import);
+            (Pending::Report(Some((opened, path, mode))), ModalAnswer::OpenAnyway) => {
+                self.open_now(opened, path, mode);
             }
             (Pending::Recover(path), ModalAnswer::Recover) => {
-                self.open(ctx, path, true);
+                self.open(ctx, path, OpenMode::AsNew);
             }
             (Pending::Recover(path), ModalAnswer::Discard) => {
                 let _ = std::fs::remove_file(path);
@@ -688,4 +725,69 @@ fn capitalised(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// Positions for every node: known ones stay; a new node goes beside the nodes it is tied
+/// to (their centre, nudged out on a spiral so that new nodes do not stack), or near the
+/// middle when it has no placed neighbour.
+fn place_new_nodes<E>(known: &[Option<[f32; 2]>], edges: &[(E, usize, usize)]) -> Vec<[f32; 2]> {
+    let mut sums: Vec<([f32; 2], u32)> = vec![([0.0, 0.0], 0); known.len()];
+    for (_, a, b) in edges {
+        for (from, to) in [(*a, *b), (*b, *a)] {
+            if let (Some(None), Some(Some(position))) = (known.get(to), known.get(from))
+                && let Some((sum, n)) = sums.get_mut(to)
+            {
+                sum[0] += position[0];
+                sum[1] += position[1];
+                *n += 1;
+            }
+        }
+    }
+    let mut fresh = 0_u32;
+    known
+        .iter()
+        .zip(&sums)
+        .map(|(position, &(sum, n))| {
+            if let Some(position) = position {
+                return *position;
+            }
+            let centre = if n > 0 {
+                [sum[0] / n as f32, sum[1] / n as f32]
+            } else {
+                [0.0, 0.0]
+            };
+            // Golden-angle spiral: each new node a little farther out, in a new direction.
+            fresh += 1;
+            let angle = fresh as f32 * 2.399_963;
+            let reach = crate::scene::layout::IDEAL_DISTANCE * (0.6 + 0.15 * (fresh as f32).sqrt());
+            [
+                centre[0] + reach * angle.cos(),
+                centre[1] + reach * angle.sin(),
+            ]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place_new_nodes;
+
+    #[test]
+    fn new_nodes_go_beside_their_neighbours_and_known_ones_stay() {
+        let known = [Some([100.0, 100.0]), Some([300.0, 100.0]), None, None, None];
+        let edges = [((), 2, 0), ((), 1, 2), ((), 3, 1), ((), 4, 3)];
+        let placed = place_new_nodes(&known, &edges);
+        assert_eq!(placed[0], [100.0, 100.0]);
+        assert_eq!(placed[1], [300.0, 100.0]);
+        let distance = |a: [f32; 2], b: [f32; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
+        // Node 2 is tied to both: near their middle, not on top of it.
+        let middle = [200.0, 100.0];
+        assert!(distance(placed[2], middle) < 100.0, "{:?}", placed[2]);
+        assert!(distance(placed[2], middle) > 1.0);
+        // Node 3 is tied to node 1 (and to the new node 4): beside node 1.
+        assert!(distance(placed[3], placed[1]) < 100.0, "{:?}", placed[3]);
+        // No two new nodes share a spot.
+        assert!(distance(placed[3], placed[4]) > 1.0);
+        assert!(distance(placed[2], placed[4]) > 1.0);
+    }
 }
