@@ -2,23 +2,16 @@
 #![expect(clippy::expect_used, reason = "test helpers fail loudly with a reason")]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+#[path = "common/run.rs"]
+mod run;
+use run::{minilateral, text};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/native")
         .join(name)
-}
-
-fn minilateral(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_minilateral"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 fn path(name: &str) -> String {

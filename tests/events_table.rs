@@ -3,21 +3,17 @@
 
 use std::path::{Path, PathBuf};
 
-use minilateral::io::{self, DatasetError};
+use minilateral::io;
 use minilateral::model::{EventKind, Word};
+
+#[path = "common/load.rs"]
+mod load;
+use load::error_text;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/table")
         .join(name)
-}
-
-fn error_text(path: &Path) -> String {
-    match io::load(path) {
-        Ok((_, report)) => panic!("{} loaded, but it must not: {report}", path.display()),
-        Err(DatasetError::Invalid(report)) => report.to_string(),
-        Err(other) => other.to_string(),
-    }
 }
 
 #[test]

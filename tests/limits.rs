@@ -1,17 +1,11 @@
 //! Files that are too large or are not datasets at all get a clear message, never an
 //! out-of-memory abort or a panic.
 
-use std::path::Path;
-
 use minilateral::io::{self, DatasetError, MAX_FILE_BYTES};
 
-fn error_text(path: &Path) -> String {
-    match io::load(path) {
-        Ok((_, report)) => panic!("{} loaded, but it must not: {report}", path.display()),
-        Err(DatasetError::Invalid(report)) => report.to_string(),
-        Err(other) => other.to_string(),
-    }
-}
+#[path = "common/load.rs"]
+mod load;
+use load::error_text;
 
 #[test]
 fn a_file_over_the_limit_is_refused_before_it_is_read() {

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use minilateral::render::{
     self, Background, Picture, PngOptions, Raster, RenderOptions, Sequence, Step,
@@ -13,6 +12,10 @@ use minilateral::render::{
 use minilateral::scene::{NodeRef, Ring, Visibility};
 use minilateral::state::{AppState, Document, Month};
 use minilateral::style::Theme;
+
+#[path = "common/run.rs"]
+mod run;
+use run::{minilateral, text};
 
 const FIXTURE: &str = include_str!("fixtures/ui/small.json");
 
@@ -376,17 +379,6 @@ fn a_sequence_shares_one_camera_and_rings_the_joiners() {
 }
 
 // The command line.
-
-fn minilateral(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_minilateral"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn fixture_path() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

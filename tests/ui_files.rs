@@ -10,13 +10,12 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 mod common;
 
-use common::step_until;
+use common::{select_body, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minilateral::app::{AppConfig, MinilateralApp, ScriptedDialogs};
 use minilateral::model::{EventDate, EventKind, PartialDate};
-use minilateral::state::{Command, Document, DocumentCommand, Prefs, Selection};
-use minilateral::timeline::BodyIx;
+use minilateral::state::{Document, DocumentCommand, Prefs};
 
 const FIXTURE: &str = "tests/fixtures/ui/small.json";
 
@@ -80,20 +79,14 @@ fn day(text: &str) -> EventDate {
     EventDate::Known(PartialDate::parse(text).expect("a valid date"))
 }
 
-fn select_acta(harness: &mut Harness<'_, MinilateralApp>) {
-    let index = harness
-        .state()
-        .document()
-        .dataset
-        .bodies
-        .iter()
-        .position(|b| b.id == "acta")
-        .expect("ACTA is in the fixture");
-    let index = u32::try_from(index).expect("small index");
+/// Deletes the first event, as the events editor would: the document has unsaved changes.
+fn delete_first_event(harness: &mut Harness<'_, MinilateralApp>) {
+    let dataset = harness.state().document().dataset.clone();
+    let edit = minilateral::edit::Edit::remove_event(&dataset, 0).expect("an event");
     harness
         .state_mut()
-        .push_command(Command::Select(Some(Selection::Body(BodyIx(index)))));
-    harness.run_steps(3);
+        .push_document_command(DocumentCommand::Apply(edit));
+    harness.run_steps(2);
 }
 
 /// Opens the fixture through File › Open… and the scripted dialog.
@@ -124,7 +117,7 @@ fn open_edit_undo_redo_save_and_reopen() {
     );
 
     // Edit Japan's ratification date from ACTA's member list.
-    select_acta(harness);
+    select_body(harness, "acta");
     harness.get_by_label("Edit events of Japan in ACTA").click();
     harness.run_steps(3);
     harness
@@ -176,12 +169,7 @@ fn unsaved_changes_are_guarded() {
     let mut setup = setup_with(Vec::new(), tempfile::tempdir().expect("temp folder"));
     open_fixture(&mut setup);
     let harness = &mut setup.harness;
-    let dataset = harness.state().document().dataset.clone();
-    let edit = minilateral::edit::Edit::remove_event(&dataset, 0).expect("an event");
-    harness
-        .state_mut()
-        .push_document_command(DocumentCommand::Apply(edit));
-    harness.run_steps(2);
+    delete_first_event(harness);
     assert!(harness.state().is_dirty());
     let events = harness.state().document().dataset.events.len();
 
@@ -336,12 +324,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     let mut setup = setup_with(Vec::new(), tempfile::tempdir().expect("temp folder"));
     open_fixture(&mut setup);
     let harness = &mut setup.harness;
-    let dataset = harness.state().document().dataset.clone();
-    let edit = minilateral::edit::Edit::remove_event(&dataset, 0).expect("an event");
-    harness
-        .state_mut()
-        .push_document_command(DocumentCommand::Apply(edit));
-    harness.run_steps(2);
+    delete_first_event(harness);
     // The window manager asks the window to close.
     harness
         .input_mut()

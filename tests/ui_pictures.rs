@@ -8,15 +8,12 @@ use std::sync::Arc;
 
 mod common;
 
-use common::step_until;
+use common::{select_body, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minilateral::app::{AppConfig, MinilateralApp, ScriptedDialogs};
 use minilateral::render::{RenderOptions, Step};
-use minilateral::state::{
-    Command, Document, DocumentCommand, Month, Prefs, Selection, SequenceRequest,
-};
-use minilateral::timeline::BodyIx;
+use minilateral::state::{Document, DocumentCommand, Month, Prefs, SequenceRequest};
 
 const FIXTURE: &str = include_str!("fixtures/ui/small.json");
 
@@ -36,23 +33,6 @@ fn setup(answers: Vec<Option<PathBuf>>) -> Harness<'static, MinilateralApp> {
     harness
 }
 
-fn select_acta(harness: &mut Harness<'_, MinilateralApp>) {
-    let index = harness
-        .state()
-        .document()
-        .dataset
-        .bodies
-        .iter()
-        .position(|b| b.id == "acta")
-        .expect("ACTA");
-    harness
-        .state_mut()
-        .push_command(Command::Select(Some(Selection::Body(BodyIx(
-            u32::try_from(index).expect("small"),
-        )))));
-    harness.run_steps(3);
-}
-
 /// The width and height in a PNG's header.
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG signature");
@@ -67,7 +47,7 @@ fn the_export_window_writes_png_and_svg_of_the_focused_body() {
     let png = folder.path().join("acta.png");
     let svg = folder.path().join("acta"); // no extension: ".svg" is added
     let mut harness = setup(vec![Some(png.clone()), Some(svg.clone())]);
-    select_acta(&mut harness);
+    select_body(&mut harness, "acta");
     harness.get_by_label("File").click();
     harness.run_steps(2);
     harness.get_by_label("Export image… Ctrl+E").click();

@@ -173,48 +173,21 @@ fn body_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body_ix: BodyIx) {
     let (mut members, mut others): (Vec<Membership>, Vec<Membership>) = standings
         .into_iter()
         .partition(|membership| membership.status.counts_at(state.level));
-    let members_count = members.len();
-    ui.label(
-        egui::RichText::new(format!("Members as of {}: {members_count}", state.date))
-            .strong()
-            .size(15.0),
-    )
-    .on_hover_text(format!("Counting: {}", state.level.label().to_lowercase()));
-    sort_switch_ui(ui, panels);
-    let sort = panels.state.member_sort;
-    sort_memberships(&mut members, dataset, sort, |m| m.actor.index());
-    sort_memberships(&mut others, dataset, sort, |m| m.actor.index());
-    let mut clicked = None;
-    let mut edit = None;
-    membership_grid_ui(
+    sort_memberships(&mut members, dataset, panels.state.member_sort, |m| {
+        m.actor.index()
+    });
+    sort_memberships(&mut others, dataset, panels.state.member_sort, |m| {
+        m.actor.index()
+    });
+    let heading = format!("Members as of {}: {}", state.date, members.len());
+    standings_ui(
         ui,
-        "members",
-        dataset,
-        &members,
-        |m| NodeRef::Actor(m.actor),
-        (&mut clicked, &mut edit),
         panels,
+        &heading,
+        ["members", "others"],
+        (&members, &others),
+        |m| NodeRef::Actor(m.actor),
     );
-    if !others.is_empty() {
-        ui.add_space(4.0);
-        ui.strong(format!("Other standings ({})", others.len()))
-            .on_hover_text("Signed, negotiating, observing or left: not counted at this level");
-        membership_grid_ui(
-            ui,
-            "others",
-            dataset,
-            &others,
-            |m| NodeRef::Actor(m.actor),
-            (&mut clicked, &mut edit),
-            panels,
-        );
-    }
-    if let Some(node) = clicked {
-        select_node(panels, node);
-    }
-    if let Some(target) = edit {
-        panels.emit_document(DocumentCommand::OpenEditor(target));
-    }
 }
 
 fn actor_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, actor_ix: ActorIx) {
@@ -254,39 +227,58 @@ fn actor_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, actor_ix: ActorIx) {
         .memberships_of(actor_ix, state.date.end())
         .into_iter()
         .partition(|membership| membership.status.counts_at(state.level));
-    ui.label(
-        egui::RichText::new(format!(
-            "Memberships as of {}: {}",
-            state.date,
-            counting.len()
-        ))
-        .strong()
-        .size(15.0),
+    sort_body_memberships(&mut counting, dataset, panels.state.member_sort);
+    sort_body_memberships(&mut others, dataset, panels.state.member_sort);
+    let heading = format!("Memberships as of {}: {}", state.date, counting.len());
+    standings_ui(
+        ui,
+        panels,
+        &heading,
+        ["memberships", "other_memberships"],
+        (&counting, &others),
+        |m| NodeRef::Body(m.body),
     );
+}
+
+/// The standings that count at the level under `heading`, then the other standings, each
+/// row linking to the other end and to the editor of its events. `ids` keep the two grids
+/// apart.
+fn standings_ui(
+    ui: &mut egui::Ui,
+    panels: &mut Panels<'_>,
+    heading: &str,
+    ids: [&str; 2],
+    (counting, others): (&[Membership], &[Membership]),
+    other_end: fn(&Membership) -> NodeRef,
+) {
+    let dataset = &panels.document.dataset;
+    ui.label(egui::RichText::new(heading).strong().size(15.0))
+        .on_hover_text(format!(
+            "Counting: {}",
+            panels.state.level.label().to_lowercase()
+        ));
     sort_switch_ui(ui, panels);
-    let sort = panels.state.member_sort;
-    sort_body_memberships(&mut counting, dataset, sort);
-    sort_body_memberships(&mut others, dataset, sort);
     let mut clicked = None;
     let mut edit = None;
     membership_grid_ui(
         ui,
-        "memberships",
+        ids[0],
         dataset,
-        &counting,
-        |m| NodeRef::Body(m.body),
+        counting,
+        other_end,
         (&mut clicked, &mut edit),
         panels,
     );
     if !others.is_empty() {
         ui.add_space(4.0);
-        ui.strong(format!("Other standings ({})", others.len()));
+        ui.strong(format!("Other standings ({})", others.len()))
+            .on_hover_text("Signed, negotiating, observing or left: not counted at this level");
         membership_grid_ui(
             ui,
-            "other_memberships",
+            ids[1],
             dataset,
-            &others,
-            |m| NodeRef::Body(m.body),
+            others,
+            other_end,
             (&mut clicked, &mut edit),
             panels,
         );
