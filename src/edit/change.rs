@@ -450,15 +450,8 @@ fn removals_of_events(dataset: &Dataset, matches: impl Fn(&Event) -> bool) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::read_native_str;
 
-    fn small() -> Dataset {
-        let text = include_str!("../../tests/fixtures/ui/small.json");
-        match read_native_str(text, "small.json") {
-            Ok((dataset, _)) => dataset,
-            Err(report) => panic!("fixture does not load: {}", report.summary()),
-        }
-    }
+    use super::super::small_fixture as small;
 
     fn round_trip(edit: &Edit) {
         let before = small();

@@ -206,18 +206,11 @@ pub fn merge(current: &Dataset, incoming: &Dataset, label: &str) -> Merge {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::io::read_native_str;
     use crate::model::check::Severity;
     use crate::model::check::check;
     use crate::model::{Actor, ActorKind};
 
-    fn small() -> Dataset {
-        let text = include_str!("../../tests/fixtures/ui/small.json");
-        match read_native_str(text, "small.json") {
-            Ok((dataset, _)) => dataset,
-            Err(report) => panic!("fixture does not load: {}", report.summary()),
-        }
-    }
+    use super::super::small_fixture as small;
 
     fn errors(dataset: &Dataset) -> Vec<String> {
         check(dataset)

@@ -17,3 +17,13 @@ pub use change::{Change, Edit};
 pub use draft::{ActorDraft, BodyDraft, EventDraft, FieldError, RelationDraft};
 pub use history::History;
 pub use merge::{Merge, MergeSummary, merge};
+
+/// The small UI fixture, for the edit tests.
+#[cfg(test)]
+fn small_fixture() -> crate::model::Dataset {
+    let text = include_str!("../../tests/fixtures/ui/small.json");
+    match crate::io::read_native_str(text, "small.json") {
+        Ok((dataset, _)) => dataset,
+        Err(report) => panic!("fixture does not load: {}", report.summary()),
+    }
+}
