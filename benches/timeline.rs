@@ -48,6 +48,16 @@ fn timeline_benches(c: &mut Criterion) {
 
     let timeline = Timeline::build(&dataset);
     let mut day = 0i64;
+    let end = date(2020, 1, 1);
+    c.bench_function("overlap_of_every_pair_of_500_bodies", |b| {
+        b.iter(|| minilateral::timeline::Overlap::at(&timeline, black_box(end), Level::Party))
+    });
+    let first = minilateral::timeline::BodyIx(0);
+    c.bench_function("overlap_of_one_body", |b| {
+        b.iter(|| {
+            minilateral::timeline::shared_with(&timeline, first, black_box(end), Level::Party)
+        })
+    });
     c.bench_function("counts_of_every_body_at_a_date", |b| {
         b.iter(|| {
             day = (day + 37) % 12_000;

@@ -286,3 +286,71 @@ fn events_lists_who_did_what_between_two_dates() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stderr).contains("unknown event \"ratifed\""));
 }
+
+#[test]
+fn overlap_agrees_with_the_member_lists() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ui/small.json")
+        .display()
+        .to_string();
+    let members = |body: &str| -> Vec<String> {
+        let value = json(&minilateral(&[
+            "members",
+            &file,
+            body,
+            "--at",
+            "2013",
+            "--level",
+            "signatory",
+            "--json",
+        ]));
+        value["members"]
+            .as_array()
+            .expect("a member list")
+            .iter()
+            .map(|m| m["actor"].as_str().expect("an id").to_owned())
+            .collect()
+    };
+    let value = json(&minilateral(&[
+        "overlap",
+        &file,
+        "acta",
+        "--at",
+        "2013",
+        "--level",
+        "signatory",
+        "--json",
+    ]));
+    assert_eq!(value["body"]["id"], "acta");
+    let acta = members("acta");
+    assert_eq!(value["body"]["members"], acta.len());
+    let pairs = value["pairs"].as_array().expect("pairs");
+    assert!(
+        !pairs.is_empty(),
+        "ACTA's signatories are in other bodies too"
+    );
+    let mut last = f64::INFINITY;
+    for pair in pairs {
+        assert_eq!(pair["a"]["id"], "acta");
+        let other = pair["b"]["id"].as_str().expect("an id");
+        let theirs = members(other);
+        let shared = acta.iter().filter(|id| theirs.contains(id)).count();
+        assert_eq!(pair["shared"], shared, "acta and {other}");
+        assert_eq!(pair["b"]["members"], theirs.len());
+        let union = acta.len() + theirs.len() - shared;
+        let similarity = pair["similarity"].as_f64().expect("a number");
+        assert!((similarity - shared as f64 / union as f64).abs() < 1e-6);
+        assert!(similarity <= last, "most alike first");
+        last = similarity;
+    }
+
+    // Every pair, as a table; an unknown body is a usage error.
+    let table = minilateral(&["overlap", &file, "--at", "2013", "--top", "3"]);
+    assert_eq!(table.status.code(), Some(0));
+    let lines = text(&table.stdout);
+    assert!(lines.starts_with("Pairs of bodies sharing members as of 2013-12-31 (level party)"));
+    assert!(lines.lines().count() <= 2 + 3, "{lines}");
+    let unknown = minilateral(&["overlap", &file, "tpp"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("no body with id \"tpp\""));
+}

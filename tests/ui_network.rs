@@ -224,3 +224,33 @@ fn moving_over_the_side_panels_leaves_the_network_idle() {
     }
     assert!(harness.state().canvas_frames().0 > live);
 }
+
+#[test]
+fn the_inspector_shows_the_most_alike_bodies_and_clicking_one_selects_it() {
+    let mut harness = harness();
+    select_acta(&mut harness);
+    // Japan, ACTA's one party in June 2018, is also in the FOC (5 members) and the
+    // Budapest Convention (6): the FOC is more alike.
+    harness.get_by_label("Overlaps most with (2)");
+    harness.get_by_label_contains("1 of ACTA's 1 (100 %) · of its 5");
+    let rows: Vec<_> = harness
+        .query_all_by_label_contains("of ACTA's 1")
+        .map(|node| node.rect().top())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    // The links in the inspector (the list on the left has the same names).
+    let in_inspector = |label: &'static str| {
+        harness
+            .get_all_by_label(label)
+            .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+            .expect("listed")
+    };
+    let foc = in_inspector("FOC");
+    let budapest = in_inspector("Budapest");
+    assert!(foc.rect().top() < budapest.rect().top(), "most alike first");
+    assert!(foc.rect().left() > 1000.0, "in the inspector");
+    foc.click();
+    harness.run_steps(3);
+    assert_eq!(members_line(&harness), "Members as of 2018-06: 5");
+    harness.get_by_label("Overlaps most with (3)");
+}

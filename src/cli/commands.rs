@@ -63,6 +63,22 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             };
             events(&dataset, &filter, *json, out)
         }),
+        Command::Overlap {
+            file,
+            body_id,
+            at,
+            level,
+            top,
+            json,
+        } => load_for_query(file, err).and_then(|dataset| {
+            let query = super::overlap::OverlapQuery {
+                body_id: body_id.as_deref(),
+                at: query_date(*at),
+                level: *level,
+                top: *top,
+            };
+            super::overlap::overlap(&dataset, &query, *json, out)
+        }),
         Command::Convert { input, output } => convert(input, output, err),
         Command::Render(args) => super::render::render(args, out, err),
     };
@@ -248,7 +264,7 @@ struct MembersQuery<'a> {
     level: Level,
 }
 
-fn body_or_usage_error(
+pub(super) fn body_or_usage_error(
     dataset: &Dataset,
     timeline: &Timeline,
     body_id: &str,

@@ -1,6 +1,7 @@
 //! The command line: argument definitions (clap) and the headless commands.
 
 mod commands;
+mod overlap;
 mod render;
 
 use std::path::PathBuf;
@@ -86,6 +87,26 @@ pub enum Command {
         /// To the end of this period, inclusive (default: the last event).
         #[arg(long, value_parser = parse_date)]
         to: Option<PartialDate>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which bodies share members at a date, most alike first (shared members over the
+    /// members of either): with BODY_ID, the bodies most alike it; without, every pair.
+    Overlap {
+        /// The dataset.
+        file: PathBuf,
+        /// One body's id (see `stats`); without it, every pair of bodies.
+        body_id: Option<String>,
+        /// The date: YYYY, YYYY-MM or YYYY-MM-DD (the end of that period; default today).
+        #[arg(long, value_parser = parse_date)]
+        at: Option<PartialDate>,
+        /// What counts as membership: signatory, party or in-force.
+        #[arg(long, default_value = "party", value_parser = parse_level)]
+        level: Level,
+        /// At most this many rows.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,

@@ -252,6 +252,16 @@ impl Timeline {
         }
     }
 
+    /// The number of bodies indexed.
+    pub fn body_count(&self) -> usize {
+        self.body_pairs.len()
+    }
+
+    /// The number of actors indexed.
+    pub fn actor_count(&self) -> usize {
+        self.actor_pairs.len()
+    }
+
     /// The index of the actor with this id.
     pub fn actor_ix(&self, id: &str) -> Option<ActorIx> {
         self.actor_by_id.get(id).copied()

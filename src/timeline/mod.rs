@@ -5,5 +5,7 @@
 //! query at a new date is then a binary search per pair or per body: nothing is rescanned.
 
 mod index;
+mod overlap;
 
 pub use index::{ActorIx, BodyIx, Membership, StepSeries, Timeline};
+pub use overlap::{Overlap, Shared, shared_with};

@@ -7,7 +7,7 @@ use crate::model::{Dataset, Event, PartialDate, Precision, Source, Word};
 use crate::scene::NodeRef;
 use crate::state::{Command, DocumentCommand, EditTarget, MemberSort, Selection};
 use crate::style;
-use crate::timeline::{ActorIx, BodyIx, Membership};
+use crate::timeline::{ActorIx, BodyIx, Membership, Shared, shared_with};
 
 /// The right panel.
 pub fn inspector_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
@@ -167,6 +167,13 @@ fn body_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body_ix: BodyIx) {
         }
     }
 
+    overlap_ui(
+        ui,
+        panels,
+        body_ix,
+        body.short_name.as_deref().unwrap_or(&body.name),
+    );
+
     ui.add_space(6.0);
     let date = state.date.end();
     let standings = document.timeline.standings_in(body_ix, date);
@@ -288,6 +295,71 @@ fn standings_ui(
     }
     if let Some(target) = edit {
         panels.emit_document(DocumentCommand::OpenEditor(target));
+    }
+}
+
+/// How many rows of the overlap list show before "more".
+const OVERLAP_ROWS: usize = 6;
+
+/// The other bodies sharing members with this one at the date: how coalitions overlap.
+fn overlap_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body: BodyIx, short: &str) {
+    let document = panels.document;
+    let state = panels.state;
+    let own = document
+        .timeline
+        .count_series(body, state.level)
+        .at(state.date.end());
+    if own == 0 {
+        return;
+    }
+    let list = shared_with(&document.timeline, body, state.date.end(), state.level);
+    if list.is_empty() {
+        return;
+    }
+    let mut clicked = None;
+    let mut rows = |ui: &mut egui::Ui, list: &[Shared]| {
+        for shared in list {
+            ui.horizontal(|ui| {
+                let share = shared.shared as f32 / own as f32;
+                let (bar, _) = ui.allocate_exact_size(egui::vec2(36.0, 8.0), egui::Sense::hover());
+                let painter = ui.painter();
+                painter.rect_filled(bar, 2.0, ui.visuals().faint_bg_color);
+                let mut filled = bar;
+                filled.set_width(bar.width() * share.clamp(0.0, 1.0));
+                painter.rect_filled(filled, 2.0, ui.visuals().selection.bg_fill);
+                let name = document.node_label(NodeRef::Body(shared.body));
+                if ui.link(name).clicked() {
+                    clicked = Some(shared.body);
+                }
+                ui.weak(format!(
+                    "{} of {short}'s {own} ({:.0} %) · of its {}",
+                    shared.shared,
+                    share * 100.0,
+                    shared.size
+                ))
+                .on_hover_text(format!(
+                    "Similarity {:.2}: shared members over the members of either \
+                     (Jaccard); the list is ordered by it",
+                    shared.jaccard
+                ));
+            });
+        }
+    };
+    ui.add_space(4.0);
+    egui::CollapsingHeader::new(format!("Overlaps most with ({})", list.len()))
+        .id_salt("overlap")
+        .default_open(true)
+        .show(ui, |ui| {
+            let (first, rest) = list.split_at(list.len().min(OVERLAP_ROWS));
+            rows(ui, first);
+            if !rest.is_empty() {
+                egui::CollapsingHeader::new(format!("{} more", rest.len()))
+                    .id_salt("overlap_more")
+                    .show(ui, |ui| rows(ui, rest));
+            }
+        });
+    if let Some(other) = clicked {
+        panels.emit(Command::Select(Some(Selection::Body(other))));
     }
 }
 

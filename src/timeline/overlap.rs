@@ -1,0 +1,235 @@
+//! How coalitions overlap at a date: for every pair of bodies, how many members they share.
+//!
+//! Built from one pass over the actors: each actor's bodies at the date (at the level) add
+//! one to every pair among them, so the cost is the sum of the squares of the actors'
+//! membership counts, not bodies squared times members.
+
+use jiff::civil::Date;
+
+use super::{BodyIx, Timeline};
+use crate::model::Level;
+
+/// Shared members of every pair of bodies at one date and level.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overlap {
+    bodies: usize,
+    /// Row-major `bodies × bodies`; the diagonal holds each body's member count.
+    shared: Vec<u32>,
+}
+
+/// One other body and what it shares with a given one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shared {
+    /// The other body.
+    pub body: BodyIx,
+    /// Members of both.
+    pub shared: u32,
+    /// The other body's member count.
+    pub size: u32,
+    /// Shared members over members of either (0 to 1).
+    pub jaccard: f32,
+}
+
+impl Overlap {
+    /// The overlap of every pair of bodies at `date`, counting members at `level`.
+    pub fn at(timeline: &Timeline, date: Date, level: Level) -> Self {
+        let bodies = timeline.body_count();
+        let mut shared = vec![0_u32; bodies * bodies];
+        let mut mine: Vec<usize> = Vec::new();
+        for actor in 0..timeline.actor_count() {
+            mine.clear();
+            let actor = super::ActorIx(u32::try_from(actor).unwrap_or(u32::MAX));
+            mine.extend(
+                timeline
+                    .memberships_of(actor, date)
+                    .iter()
+                    .filter(|m| m.status.counts_at(level))
+                    .map(|m| m.body.index())
+                    .filter(|&b| b < bodies),
+            );
+            for (i, &a) in mine.iter().enumerate() {
+                for &b in &mine[i..] {
+                    shared[a * bodies + b] += 1;
+                    if a != b {
+                        shared[b * bodies + a] += 1;
+                    }
+                }
+            }
+        }
+        Self { bodies, shared }
+    }
+
+    /// Members of both bodies (a body's own member count with itself).
+    pub fn shared(&self, a: BodyIx, b: BodyIx) -> u32 {
+        let (a, b) = (a.index(), b.index());
+        if a < self.bodies && b < self.bodies {
+            self.shared[a * self.bodies + b]
+        } else {
+            0
+        }
+    }
+
+    /// A body's member count.
+    pub fn size(&self, body: BodyIx) -> u32 {
+        self.shared(body, body)
+    }
+
+    /// Shared members over members of either body: 1 for the same membership, 0 for none
+    /// in common (or two empty bodies).
+    pub fn jaccard(&self, a: BodyIx, b: BodyIx) -> f32 {
+        let shared = self.shared(a, b);
+        let union = self.size(a) + self.size(b) - shared;
+        if union == 0 {
+            0.0
+        } else {
+            shared as f32 / union as f32
+        }
+    }
+
+    /// The other bodies sharing at least one member with `body`, most alike first (by
+    /// Jaccard similarity, then most shared, then by index).
+    pub fn with(&self, body: BodyIx) -> Vec<Shared> {
+        let mut list: Vec<Shared> = (0..self.bodies)
+            .filter(|&other| other != body.index())
+            .map(|other| BodyIx(u32::try_from(other).unwrap_or(u32::MAX)))
+            .map(|other| Shared {
+                body: other,
+                shared: self.shared(body, other),
+                size: self.size(other),
+                jaccard: self.jaccard(body, other),
+            })
+            .filter(|s| s.shared > 0)
+            .collect();
+        sort_shared(&mut list);
+        list
+    }
+
+    /// The number of bodies.
+    pub fn body_count(&self) -> usize {
+        self.bodies
+    }
+}
+
+/// The bodies sharing members with `body` at `date` (members counted at `level`), most
+/// alike first: [`Overlap::with`] for one body, from its members' memberships only.
+pub fn shared_with(timeline: &Timeline, body: BodyIx, date: Date, level: Level) -> Vec<Shared> {
+    let sizes = timeline.counts_at(date, level);
+    let size_of = |b: BodyIx| sizes.get(b.index()).copied().unwrap_or(0);
+    let mut shared = vec![0_u32; timeline.body_count()];
+    for member in timeline.members(body, date, level) {
+        for membership in timeline.memberships_of(member.actor, date) {
+            if membership.status.counts_at(level)
+                && let Some(count) = shared.get_mut(membership.body.index())
+            {
+                *count += 1;
+            }
+        }
+    }
+    let own = size_of(body);
+    let mut list: Vec<Shared> = shared
+        .iter()
+        .enumerate()
+        .filter(|&(other, &count)| other != body.index() && count > 0)
+        .map(|(other, &count)| {
+            let other = BodyIx(u32::try_from(other).unwrap_or(u32::MAX));
+            let size = size_of(other);
+            let union = own + size - count;
+            Shared {
+                body: other,
+                shared: count,
+                size,
+                jaccard: if union == 0 {
+                    0.0
+                } else {
+                    count as f32 / union as f32
+                },
+            }
+        })
+        .collect();
+    sort_shared(&mut list);
+    list
+}
+
+/// Most alike first (Jaccard similarity), so that a near-universal body, which shares
+/// every member with everyone, does not hide the coalitions of a similar membership.
+fn sort_shared(list: &mut [Shared]) {
+    list.sort_by(|a, b| {
+        b.jaccard
+            .total_cmp(&a.jaccard)
+            .then(b.shared.cmp(&a.shared))
+            .then(a.body.cmp(&b.body))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::read_native_str;
+    use jiff::civil::date;
+
+    fn small() -> Timeline {
+        let text = include_str!("../../tests/fixtures/ui/small.json");
+        match read_native_str(text, "small.json") {
+            Ok((dataset, _)) => Timeline::build(&dataset),
+            Err(report) => panic!("fixture does not load: {}", report.summary()),
+        }
+    }
+
+    #[test]
+    fn shared_counts_match_the_member_lists() {
+        let timeline = small();
+        for (at, level) in [
+            (date(2011, 12, 31), Level::Signatory),
+            (date(2013, 6, 30), Level::Party),
+            (date(2020, 1, 1), Level::InForce),
+        ] {
+            let overlap = Overlap::at(&timeline, at, level);
+            let members = |b: BodyIx| -> Vec<_> {
+                timeline
+                    .members(b, at, level)
+                    .into_iter()
+                    .map(|m| m.actor)
+                    .collect()
+            };
+            for a in 0..timeline.body_count() {
+                for b in 0..timeline.body_count() {
+                    let (a, b) = (BodyIx(a as u32), BodyIx(b as u32));
+                    let of_a = members(a);
+                    let both = members(b).iter().filter(|x| of_a.contains(x)).count();
+                    assert_eq!(overlap.shared(a, b) as usize, both, "{a:?} {b:?} at {at}");
+                    assert_eq!(overlap.shared(a, b), overlap.shared(b, a));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bodies_sharing_members_are_listed_most_alike_first() {
+        let timeline = small();
+        let at = date(2012, 1, 31);
+        let overlap = Overlap::at(&timeline, at, Level::Signatory);
+        let acta = timeline.body_ix("acta").expect("acta");
+        let list = overlap.with(acta);
+        assert!(!list.is_empty());
+        assert!(list.windows(2).all(|w| w[0].jaccard >= w[1].jaccard));
+        assert!(list.iter().all(|s| s.body != acta && s.shared > 0));
+        for s in &list {
+            assert!((0.0..=1.0).contains(&s.jaccard));
+            assert!(s.shared <= s.size.min(overlap.size(acta)));
+        }
+        assert_eq!(overlap.jaccard(acta, acta), 1.0);
+    }
+
+    #[test]
+    fn one_body_s_list_is_the_matrix_row() {
+        let timeline = small();
+        for level in [Level::Signatory, Level::Party] {
+            let at = date(2014, 10, 31);
+            let overlap = Overlap::at(&timeline, at, level);
+            for b in 0..timeline.body_count() {
+                let body = BodyIx(b as u32);
+                assert_eq!(shared_with(&timeline, body, at, level), overlap.with(body));
+            }
+        }
+    }
+}
