@@ -79,6 +79,8 @@ pub struct Palette {
     pub left: Rgba,
     /// The ring around the selected node.
     pub selection: Rgba,
+    /// The strong end of a sequential scale (the overlap matrix), from the background.
+    pub scale: Rgba,
 }
 
 impl Theme {
@@ -93,6 +95,7 @@ impl Theme {
                 joined: Rgba::rgb(0, 158, 115),
                 left: Rgba::rgb(213, 94, 0),
                 selection: Rgba::rgb(20, 20, 20),
+                scale: Rgba::rgb(33, 102, 172),
             },
             Self::Dark => Palette {
                 background: Rgba::rgb(24, 26, 31),
@@ -102,6 +105,7 @@ impl Theme {
                 joined: Rgba::rgb(64, 214, 160),
                 left: Rgba::rgb(255, 140, 60),
                 selection: Rgba::rgb(250, 250, 250),
+                scale: Rgba::rgb(110, 175, 240),
             },
         }
     }

@@ -254,3 +254,37 @@ fn the_inspector_shows_the_most_alike_bodies_and_clicking_one_selects_it() {
     assert_eq!(members_line(&harness), "Members as of 2018-06: 5");
     harness.get_by_label("Overlaps most with (3)");
 }
+
+#[test]
+fn the_overlap_matrix_opens_from_the_view_menu_and_a_click_selects_a_row() {
+    let mut harness = harness();
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Overlap matrix").click();
+    harness.run_steps(3);
+    assert!(harness.state().prefs().show_overlap);
+    let matrix = harness.get_by_label("Overlap matrix cells").rect();
+    // Four bodies with members in June 2018: a 4 × 4 matrix of square cells.
+    assert!((matrix.width() - matrix.height()).abs() < 1.0);
+    let cell = matrix.width() / 4.0;
+    // The FOC's row name sits just left of the cells, on its row.
+    let row = harness
+        .get_all_by_label("FOC")
+        .map(|node| node.rect())
+        .find(|rect| (rect.right() - matrix.left()).abs() < 8.0)
+        .expect("the FOC names a row");
+    let at = egui::pos2(matrix.left() + cell / 2.0, row.center().y);
+    harness.event(egui::Event::PointerMoved(at));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(3);
+    assert_eq!(members_line(&harness), "Members as of 2018-06: 5");
+    harness.get_by_label("Freedom Online Coalition");
+}

@@ -106,6 +106,7 @@ pub struct MinilateralApp {
     screenshot_wanted: bool,
     /// The network's last picture, reused while nothing changes.
     canvas: ui::CanvasCache,
+    overlap_view: ui::OverlapView,
     /// Changes whenever node positions or looks change (invalidates `canvas`).
     graph_version: u64,
     /// Once unsaved changes are saved, do this.
@@ -189,6 +190,7 @@ impl MinilateralApp {
             pending_screenshot: None,
             screenshot_wanted: false,
             canvas: ui::CanvasCache::default(),
+            overlap_view: ui::OverlapView::default(),
             graph_version: 0,
             after_save: None,
             allow_close: false,
@@ -312,6 +314,12 @@ impl MinilateralApp {
             (&mut self.canvas, self.graph_version),
             fit,
             laying_out,
+        );
+        ui::overlap_window_ui(
+            &ctx,
+            &mut panels,
+            &mut self.overlap_view,
+            self.graph_version,
         );
         // A dialog box takes over the window: the editor waits behind it, undrawn.
         if let Some(editor) = self.editor.as_mut().filter(|_| self.modal.is_none()) {

@@ -16,6 +16,8 @@ pub struct Prefs {
     pub show_inspector: bool,
     /// The membership-over-time chart above the timeline.
     pub show_chart: bool,
+    /// The window of the overlap matrix.
+    pub show_overlap: bool,
     /// Files opened or saved lately, newest first.
     pub recent_files: Vec<PathBuf>,
 }
@@ -27,6 +29,7 @@ impl Default for Prefs {
             show_browser: true,
             show_inspector: true,
             show_chart: true,
+            show_overlap: false,
             recent_files: Vec::new(),
         }
     }

@@ -161,6 +161,43 @@ fn sort_shared(list: &mut [Shared]) {
     });
 }
 
+/// An order of `bodies` for a matrix in which alike bodies sit side by side: the leaf order
+/// of average-linkage clustering on the distance `1 − similarity`, the larger cluster of
+/// each merge first. Deterministic (ties go to lower indices); cubic in the number of
+/// bodies, meant for the few dozen a matrix shows.
+pub fn matrix_order(overlap: &Overlap, bodies: &[BodyIx]) -> Vec<BodyIx> {
+    // Each cluster: its members in leaf order.
+    let mut clusters: Vec<Vec<BodyIx>> = bodies.iter().map(|&b| vec![b]).collect();
+    let distance = |a: &[BodyIx], b: &[BodyIx]| -> f32 {
+        let total: f32 = a
+            .iter()
+            .flat_map(|&x| b.iter().map(move |&y| 1.0 - overlap.jaccard(x, y)))
+            .sum();
+        total / (a.len() * b.len()).max(1) as f32
+    };
+    while clusters.len() > 1 {
+        let mut best = (f32::INFINITY, 0, 1);
+        for i in 0..clusters.len() {
+            for j in i + 1..clusters.len() {
+                let d = distance(&clusters[i], &clusters[j]);
+                if d < best.0 {
+                    best = (d, i, j);
+                }
+            }
+        }
+        let (_, i, j) = best;
+        let second = clusters.remove(j);
+        let first = std::mem::take(&mut clusters[i]);
+        let size = |c: &[BodyIx]| c.iter().map(|&b| overlap.size(b)).sum::<u32>();
+        clusters[i] = if size(&second) > size(&first) {
+            [second, first].concat()
+        } else {
+            [first, second].concat()
+        };
+    }
+    clusters.pop().unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +255,52 @@ mod tests {
             assert!(s.shared <= s.size.min(overlap.size(acta)));
         }
         assert_eq!(overlap.jaccard(acta, acta), 1.0);
+    }
+
+    /// An overlap from explicit member lists (actor numbers per body).
+    fn from_members(members: &[&[u32]]) -> Overlap {
+        let bodies = members.len();
+        let mut shared = vec![0; bodies * bodies];
+        for a in 0..bodies {
+            for b in 0..bodies {
+                shared[a * bodies + b] =
+                    members[a].iter().filter(|x| members[b].contains(x)).count() as u32;
+            }
+        }
+        Overlap { bodies, shared }
+    }
+
+    #[test]
+    fn the_matrix_order_keeps_alike_bodies_together() {
+        // Two families: bodies 0, 2, 4 share actors 1-5; bodies 1, 3 share actors 10-13.
+        let overlap = from_members(&[
+            &[1, 2, 3, 4, 5],
+            &[10, 11, 12],
+            &[1, 2, 3, 4],
+            &[10, 11, 12, 13],
+            &[2, 3, 4, 5],
+        ]);
+        let all: Vec<BodyIx> = (0..5).map(BodyIx).collect();
+        let order = matrix_order(&overlap, &all);
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(sorted, all, "every body once");
+        let position = |b: u32| order.iter().position(|&x| x == BodyIx(b)).expect("placed");
+        let first: Vec<usize> = [0, 2, 4].iter().map(|&b| position(b)).collect();
+        let second: Vec<usize> = [1, 3].iter().map(|&b| position(b)).collect();
+        let contiguous = |p: &[usize]| {
+            p.iter().max().copied().unwrap_or(0) - p.iter().min().copied().unwrap_or(0) + 1
+                == p.len()
+        };
+        assert!(contiguous(&first), "{order:?}");
+        assert!(contiguous(&second), "{order:?}");
+        assert_eq!(
+            position(0),
+            0,
+            "the larger family first, its largest body leading"
+        );
+        assert_eq!(matrix_order(&overlap, &all), order, "deterministic");
+        assert!(matrix_order(&overlap, &[]).is_empty());
     }
 
     #[test]

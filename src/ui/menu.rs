@@ -34,6 +34,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 ui.checkbox(&mut panels.prefs.show_browser, "Bodies and actors list");
                 ui.checkbox(&mut panels.prefs.show_inspector, "Inspector and legend");
                 ui.checkbox(&mut panels.prefs.show_chart, "Membership chart");
+                ui.checkbox(&mut panels.prefs.show_overlap, "Overlap matrix")
+                    .on_hover_text("Which bodies share members at the date, alike ones together");
                 ui.separator();
                 let dark = panels.prefs.theme == Theme::Dark;
                 if ui.selectable_label(!dark, "Light theme").clicked() {

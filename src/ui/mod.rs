@@ -12,6 +12,7 @@ mod legend;
 mod menu;
 mod modal;
 pub mod network;
+mod overlap;
 mod timeline_bar;
 
 pub use browser::browser_panel_ui;
@@ -23,6 +24,7 @@ pub use inspector::inspector_panel_ui;
 pub use legend::legend_ui;
 pub use menu::{MenuActions, menu_bar_ui};
 pub use modal::{Modal, ModalAnswer, UNSAVED_TITLE, modal_ui};
+pub use overlap::{MATRIX_MAX_BODIES, OverlapView, overlap_window_ui};
 pub use timeline_bar::timeline_bar_ui;
 
 use crate::scene::SceneFrame;
