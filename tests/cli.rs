@@ -350,6 +350,29 @@ fn overlap_agrees_with_the_member_lists() {
     let lines = text(&table.stdout);
     assert!(lines.starts_with("Pairs of bodies sharing members as of 2013-12-31 (level party)"));
     assert!(lines.lines().count() <= 2 + 3, "{lines}");
+    // The whole matrix as CSV: symmetric, with each body's member count on the diagonal.
+    let matrix = minilateral(&["overlap", &file, "--at", "2013", "--matrix", "shared"]);
+    assert_eq!(matrix.status.code(), Some(0), "{}", text(&matrix.stderr));
+    let csv = text(&matrix.stdout);
+    let rows: Vec<Vec<&str>> = csv.lines().map(|line| line.split(',').collect()).collect();
+    let ids = &rows[0][1..];
+    assert_eq!(rows[0][0], "body");
+    assert_eq!(rows.len(), ids.len() + 1);
+    let stats = json(&minilateral(&["stats", &file, "--at", "2013", "--json"]));
+    for (i, row) in rows[1..].iter().enumerate() {
+        assert_eq!(row[0], ids[i]);
+        for (j, cell) in row[1..].iter().enumerate() {
+            assert_eq!(*cell, rows[j + 1][i + 1], "symmetric");
+        }
+        let size = stats["bodies"]
+            .as_array()
+            .expect("bodies")
+            .iter()
+            .find(|b| b["id"] == ids[i])
+            .map(|b| b["members"].to_string())
+            .expect("the body is in stats");
+        assert_eq!(row[i + 1], size, "{}'s own count on the diagonal", ids[i]);
+    }
     let unknown = minilateral(&["overlap", &file, "tpp"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stderr).contains("no body with id \"tpp\""));

@@ -70,6 +70,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             level,
             top,
             json,
+            matrix,
         } => load_for_query(file, err).and_then(|dataset| {
             let query = super::overlap::OverlapQuery {
                 body_id: body_id.as_deref(),
@@ -77,7 +78,10 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 level: *level,
                 top: *top,
             };
-            super::overlap::overlap(&dataset, &query, *json, out)
+            match matrix {
+                Some(values) => super::overlap::matrix_csv(&dataset, &query, *values, out),
+                None => super::overlap::overlap(&dataset, &query, *json, out),
+            }
         }),
         Command::Convert { input, output } => convert(input, output, err),
         Command::Render(args) => super::render::render(args, out, err),

@@ -108,8 +108,12 @@ pub enum Command {
         #[arg(long, default_value_t = 20)]
         top: usize,
         /// Print JSON instead of a table.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "matrix")]
         json: bool,
+        /// Print the whole matrix as CSV instead (bodies with members at the date, in the
+        /// clustered order of the app's matrix): shared members, or the similarity.
+        #[arg(long, value_name = "VALUES", conflicts_with = "body_id")]
+        matrix: Option<MatrixValues>,
     },
     /// Convert a dataset from one format to another (chosen by the file extensions).
     Convert {
@@ -121,6 +125,15 @@ pub enum Command {
     /// Draw the network as a PNG or SVG picture (with `--at`), or as numbered PNG frames and
     /// an animated GIF for a date range (with `--from`); needs no display and no GPU.
     Render(Box<RenderArgs>),
+}
+
+/// What the cells of `overlap --matrix` hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MatrixValues {
+    /// Members of both bodies (a body's own member count on the diagonal).
+    Shared,
+    /// Shared members over the members of either (1 on the diagonal).
+    Similarity,
 }
 
 pub(crate) fn parse_date(text: &str) -> Result<PartialDate, String> {

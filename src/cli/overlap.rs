@@ -5,9 +5,10 @@ use std::io::Write;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::MatrixValues;
 use super::commands::{CommandError, EXIT_OK, body_or_usage_error};
 use crate::model::{Dataset, Level, Word};
-use crate::timeline::{BodyIx, Overlap, Timeline, shared_with};
+use crate::timeline::{BodyIx, Overlap, Timeline, matrix_order, shared_with};
 
 /// What the `overlap` command asks.
 pub(super) struct OverlapQuery<'a> {
@@ -121,6 +122,41 @@ pub(super) fn overlap(
             pair.similarity
         )?;
     }
+    Ok(EXIT_OK)
+}
+
+/// The matrix of every body with members at the date, as CSV: a header of body ids, then
+/// one row per body. The order is the app's (alike bodies together); `--top` is ignored.
+pub(super) fn matrix_csv(
+    dataset: &Dataset,
+    query: &OverlapQuery<'_>,
+    values: MatrixValues,
+    out: &mut dyn Write,
+) -> Result<u8, CommandError> {
+    let timeline = Timeline::build(dataset);
+    let overlap = Overlap::at(&timeline, query.at, query.level);
+    let with_members: Vec<BodyIx> = (0..overlap.body_count())
+        .map(|b| BodyIx(u32::try_from(b).unwrap_or(u32::MAX)))
+        .filter(|&b| overlap.size(b) > 0)
+        .collect();
+    let order = matrix_order(&overlap, &with_members);
+    let id = |b: BodyIx| dataset.bodies[b.index()].id.as_str();
+    let mut writer = csv::Writer::from_writer(out);
+    let header = std::iter::once("body").chain(order.iter().map(|&b| id(b)));
+    writer
+        .write_record(header)
+        .map_err(|e| CommandError::Output(e.into()))?;
+    for &a in &order {
+        let cells = order.iter().map(|&b| match values {
+            MatrixValues::Shared => overlap.shared(a, b).to_string(),
+            MatrixValues::Similarity => format!("{:.4}", overlap.jaccard(a, b)),
+        });
+        let row = std::iter::once(id(a).to_owned()).chain(cells);
+        writer
+            .write_record(row)
+            .map_err(|e| CommandError::Output(e.into()))?;
+    }
+    writer.flush()?;
     Ok(EXIT_OK)
 }
 
