@@ -232,9 +232,9 @@ fn the_inspector_shows_the_most_alike_bodies_and_clicking_one_selects_it() {
     // Japan, ACTA's one party in June 2018, is also in the FOC (5 members) and the
     // Budapest Convention (6): the FOC is more alike.
     harness.get_by_label("Overlaps most with (2)");
-    harness.get_by_label_contains("1 of ACTA's 1 (100 %) · of its 5");
+    harness.get_by_label_contains("1 shared (100 % of 1) · 5 members");
     let rows: Vec<_> = harness
-        .query_all_by_label_contains("of ACTA's 1")
+        .query_all_by_label_contains("(100 % of 1)")
         .map(|node| node.rect().top())
         .collect();
     assert_eq!(rows.len(), 2);
@@ -287,4 +287,60 @@ fn the_overlap_matrix_opens_from_the_view_menu_and_a_click_selects_a_row() {
     harness.run_steps(3);
     assert_eq!(members_line(&harness), "Members as of 2018-06: 5");
     harness.get_by_label("Freedom Online Coalition");
+}
+
+#[test]
+fn the_tour_of_the_chapter_s_ideas_steps_through_guided_views() {
+    use minilateral::model::Level;
+    use minilateral::state::Selection;
+    use minilateral::style::BodyColouring;
+    let mut harness = harness();
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    harness.get_by_label("Ideas from the chapter…").click();
+    harness.run_steps(3);
+    // The fixture has the FOC, the Budapest Convention and ACTA: four of the ideas apply.
+    harness.get_by_label("1 of 4");
+    harness.get_by_label("The magic number");
+    let selected = |harness: &Harness<'_, MinilateralApp>| match harness.state().state().selection {
+        Some(Selection::Body(body)) => Some(
+            harness.state().document().dataset.bodies[body.index()]
+                .id
+                .clone(),
+        ),
+        _ => None,
+    };
+    assert_eq!(selected(&harness).as_deref(), Some("foc"));
+    assert_eq!(harness.state().state().date, Month::new(2014, 4));
+
+    harness.get_by_label("Next ▶").click();
+    harness.run_steps(3);
+    harness.get_by_label("A docking agreement: the Budapest Convention");
+    assert_eq!(selected(&harness).as_deref(), Some("budapest"));
+    assert_eq!(harness.state().state().date, Month::new(2014, 10));
+    assert_eq!(members_line(&harness), "Members as of 2014-10: 4");
+
+    harness.get_by_label("Next ▶").click();
+    harness.run_steps(3);
+    harness.get_by_label("ACTA: signed, then rejected");
+    assert_eq!(selected(&harness).as_deref(), Some("acta"));
+    assert_eq!(harness.state().state().level, Level::Signatory);
+    assert_eq!(harness.state().state().date, Month::new(2012, 1));
+
+    harness.get_by_label("Next ▶").click();
+    harness.run_steps(3);
+    harness.get_by_label("Hard law and soft law");
+    assert_eq!(harness.state().state().body_colouring, BodyColouring::Law);
+    assert_eq!(selected(&harness), None);
+    assert!(
+        harness
+            .get_by_label("Next ▶")
+            .accesskit_node()
+            .is_disabled(),
+        "the last idea"
+    );
+
+    harness.get_by_label("◀ Previous").click();
+    harness.run_steps(3);
+    assert_eq!(selected(&harness).as_deref(), Some("acta"));
 }

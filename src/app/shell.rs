@@ -107,6 +107,8 @@ pub struct MinilateralApp {
     /// The network's last picture, reused while nothing changes.
     canvas: ui::CanvasCache,
     overlap_view: ui::OverlapView,
+    /// The idea the tour window shows, while it is open.
+    tour: Option<usize>,
     /// Changes whenever node positions or looks change (invalidates `canvas`).
     graph_version: u64,
     /// Once unsaved changes are saved, do this.
@@ -191,6 +193,7 @@ impl MinilateralApp {
             screenshot_wanted: false,
             canvas: ui::CanvasCache::default(),
             overlap_view: ui::OverlapView::default(),
+            tour: None,
             graph_version: 0,
             after_save: None,
             allow_close: false,
@@ -293,6 +296,9 @@ impl MinilateralApp {
         if menu.fit {
             self.fit_frames = FIT_FRAMES;
         }
+        if menu.tour {
+            ui::start_tour(&mut panels, &mut self.tour);
+        }
         ui::timeline_bar_ui(ui, &mut panels);
         if panels.prefs.show_chart {
             ui::chart_panel_ui(ui, &mut panels);
@@ -321,6 +327,7 @@ impl MinilateralApp {
             &mut self.overlap_view,
             self.graph_version,
         );
+        ui::tour_window_ui(&ctx, &mut panels, &mut self.tour);
         // A dialog box takes over the window: the editor waits behind it, undrawn.
         if let Some(editor) = self.editor.as_mut().filter(|_| self.modal.is_none()) {
             let outcome = ui::editor_ui(&ctx, editor, &self.document.dataset);

@@ -3,6 +3,7 @@
 
 mod document;
 mod document_command;
+mod ideas;
 mod month;
 mod prefs;
 
@@ -12,6 +13,7 @@ pub use document::{Document, file_name};
 pub use document_command::{
     DocumentCommand, EditTarget, ImageFormat, ImageRequest, SequenceRequest,
 };
+pub use ideas::{IDEAS, Idea, ideas_for};
 pub use month::Month;
 pub use prefs::{MAX_RECENT_FILES, PREFS_KEY, Prefs};
 

@@ -10,10 +10,17 @@ pub struct Month {
 
 impl Month {
     /// The month of a year; `month` is 1 to 12 (clamped).
-    pub fn new(year: i16, month: i8) -> Self {
-        let month = i32::from(month.clamp(1, 12));
+    pub const fn new(year: i16, month: i8) -> Self {
+        let month = if month < 1 {
+            1
+        } else if month > 12 {
+            12
+        } else {
+            month
+        };
+        // Widening casts: `From` is not usable in a const fn.
         Self {
-            index: i32::from(year) * 12 + month - 1,
+            index: year as i32 * 12 + month as i32 - 1,
         }
     }
 

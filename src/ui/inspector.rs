@@ -167,12 +167,7 @@ fn body_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body_ix: BodyIx) {
         }
     }
 
-    overlap_ui(
-        ui,
-        panels,
-        body_ix,
-        body.short_name.as_deref().unwrap_or(&body.name),
-    );
+    overlap_ui(ui, panels, body_ix);
 
     ui.add_space(6.0);
     let date = state.date.end();
@@ -302,7 +297,7 @@ fn standings_ui(
 const OVERLAP_ROWS: usize = 6;
 
 /// The other bodies sharing members with this one at the date: how coalitions overlap.
-fn overlap_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body: BodyIx, short: &str) {
+fn overlap_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body: BodyIx) {
     let document = panels.document;
     let state = panels.state;
     let own = document
@@ -332,7 +327,7 @@ fn overlap_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body: BodyIx, short: &
                     clicked = Some(shared.body);
                 }
                 ui.weak(format!(
-                    "{} of {short}'s {own} ({:.0} %) · of its {}",
+                    "{} shared ({:.0} % of {own}) · {} members",
                     shared.shared,
                     share * 100.0,
                     shared.size

@@ -10,6 +10,8 @@ use crate::style::{BodyColouring, Theme};
 pub struct MenuActions {
     /// Fit the network to the window.
     pub fit: bool,
+    /// Start the tour of the chapter's ideas.
+    pub tour: bool,
 }
 
 /// The menu bar at the top of the window.
@@ -99,6 +101,16 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 }
             });
             ui.menu_button("Help", |ui| {
+                if ui
+                    .button("Ideas from the chapter…")
+                    .on_hover_text(
+                        "A guided tour: the magic number, docking agreements, hard and soft law…",
+                    )
+                    .clicked()
+                {
+                    actions.tour = true;
+                }
+                ui.separator();
                 ui.label("Click a node, or pick a body in the list, to inspect it.");
                 ui.label("Drag the background to pan; scroll with Ctrl to zoom.");
                 ui.separator();

@@ -14,6 +14,7 @@ mod modal;
 pub mod network;
 mod overlap;
 mod timeline_bar;
+mod tour;
 
 pub use browser::browser_panel_ui;
 pub use canvas::{CanvasCache, network_panel_ui};
@@ -26,6 +27,7 @@ pub use menu::{MenuActions, menu_bar_ui};
 pub use modal::{Modal, ModalAnswer, UNSAVED_TITLE, modal_ui};
 pub use overlap::{MATRIX_MAX_BODIES, OverlapView, overlap_window_ui};
 pub use timeline_bar::timeline_bar_ui;
+pub use tour::{start_tour, tour_window_ui};
 
 use crate::scene::SceneFrame;
 use crate::state::{AppState, Command, Document, DocumentCommand, Prefs};
