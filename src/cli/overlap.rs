@@ -106,15 +106,22 @@ pub(super) fn overlap(
             query.level.word()
         )?,
     }
+    // Columns as wide as the longest id.
+    let w = pairs
+        .iter()
+        .flat_map(|pair| [pair.a.id.len(), pair.b.id.len()])
+        .max()
+        .unwrap_or(0)
+        .max(5);
     writeln!(
         out,
-        "{:<14}  {:<14}  {:>6}  {:>9}  {:>10}",
+        "{:<w$}  {:<w$}  {:>6}  {:>9}  {:>10}",
         "body", "other", "shared", "sizes", "similarity"
     )?;
     for pair in &pairs {
         writeln!(
             out,
-            "{:<14}  {:<14}  {:>6}  {:>9}  {:>10.2}",
+            "{:<w$}  {:<w$}  {:>6}  {:>9}  {:>10.2}",
             pair.a.id,
             pair.b.id,
             pair.shared,

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::model::{Dataset, IssueArea, Law, Status, Word};
 use crate::state::{AppState, ChangeMode, NonMembers, Selection};
 use crate::style::{self, BodyColouring, EdgeStyle, LEGEND_STATUSES, NodeKind, Rgba, Theme};
-use crate::timeline::{ActorIx, BodyIx, Timeline};
+use crate::timeline::{ActorIx, BodyIx, Shared, Timeline, shared_with};
 
 use super::graph::{EdgeRef, NodeRef, SceneGraph};
 
@@ -105,6 +105,9 @@ pub struct SceneFrame {
     pub left: BTreeSet<ActorIx>,
     /// The legend.
     pub legend: Legend,
+    /// The bodies sharing members with the selected body, most alike first (empty when no
+    /// body is selected): the inspector's overlap list, computed once per state.
+    pub overlap: Vec<Shared>,
 }
 
 /// Neighbours of a selection get their labels always, up to this many.
@@ -313,6 +316,10 @@ impl SceneFrame {
             joined,
             left,
             legend: Legend::default(),
+            overlap: match state.selection {
+                Some(Selection::Body(body)) => shared_with(timeline, body, date, level),
+                _ => Vec::new(),
+            },
         };
         if let Some(selection) = state.selection {
             frame.highlight(graph, selection);

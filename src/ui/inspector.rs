@@ -7,7 +7,7 @@ use crate::model::{Dataset, Event, PartialDate, Precision, Source, Word};
 use crate::scene::NodeRef;
 use crate::state::{Command, DocumentCommand, EditTarget, MemberSort, Selection};
 use crate::style;
-use crate::timeline::{ActorIx, BodyIx, Membership, Shared, shared_with};
+use crate::timeline::{ActorIx, BodyIx, Membership, Shared};
 
 /// The right panel.
 pub fn inspector_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
@@ -299,16 +299,14 @@ const OVERLAP_ROWS: usize = 6;
 /// The other bodies sharing members with this one at the date: how coalitions overlap.
 fn overlap_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body: BodyIx) {
     let document = panels.document;
-    let state = panels.state;
-    let own = document
-        .timeline
-        .count_series(body, state.level)
-        .at(state.date.end());
-    if own == 0 {
-        return;
-    }
-    let list = shared_with(&document.timeline, body, state.date.end(), state.level);
-    if list.is_empty() {
+    let own = panels
+        .frame
+        .body_members
+        .get(body.index())
+        .copied()
+        .unwrap_or(0);
+    let list = &panels.frame.overlap;
+    if own == 0 || list.is_empty() {
         return;
     }
     let mut clicked = None;
