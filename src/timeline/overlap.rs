@@ -86,24 +86,6 @@ impl Overlap {
         }
     }
 
-    /// The other bodies sharing at least one member with `body`, most alike first (by
-    /// Jaccard similarity, then most shared, then by index).
-    pub fn with(&self, body: BodyIx) -> Vec<Shared> {
-        let mut list: Vec<Shared> = (0..self.bodies)
-            .filter(|&other| other != body.index())
-            .map(|other| BodyIx(u32::try_from(other).unwrap_or(u32::MAX)))
-            .map(|other| Shared {
-                body: other,
-                shared: self.shared(body, other),
-                size: self.size(other),
-                jaccard: self.jaccard(body, other),
-            })
-            .filter(|s| s.shared > 0)
-            .collect();
-        sort_shared(&mut list);
-        list
-    }
-
     /// The number of bodies.
     pub fn body_count(&self) -> usize {
         self.bodies
@@ -111,7 +93,8 @@ impl Overlap {
 }
 
 /// The bodies sharing members with `body` at `date` (members counted at `level`), most
-/// alike first: [`Overlap::with`] for one body, from its members' memberships only.
+/// alike first (by similarity, then most shared, then by index): one row of the
+/// [`Overlap`] matrix, from the body's members' memberships only.
 pub fn shared_with(timeline: &Timeline, body: BodyIx, date: Date, level: Level) -> Vec<Shared> {
     let sizes = timeline.counts_at(date, level);
     let size_of = |b: BodyIx| sizes.get(b.index()).copied().unwrap_or(0);
@@ -246,7 +229,7 @@ mod tests {
         let at = date(2012, 1, 31);
         let overlap = Overlap::at(&timeline, at, Level::Signatory);
         let acta = timeline.body_ix("acta").expect("acta");
-        let list = overlap.with(acta);
+        let list = shared_with(&timeline, acta, at, Level::Signatory);
         assert!(!list.is_empty());
         assert!(list.windows(2).all(|w| w[0].jaccard >= w[1].jaccard));
         assert!(list.iter().all(|s| s.body != acta && s.shared > 0));
@@ -311,7 +294,18 @@ mod tests {
             let overlap = Overlap::at(&timeline, at, level);
             for b in 0..timeline.body_count() {
                 let body = BodyIx(b as u32);
-                assert_eq!(shared_with(&timeline, body, at, level), overlap.with(body));
+                let list = shared_with(&timeline, body, at, level);
+                let others: Vec<BodyIx> = (0..timeline.body_count())
+                    .map(|o| BodyIx(o as u32))
+                    .filter(|&o| o != body && overlap.shared(body, o) > 0)
+                    .collect();
+                assert_eq!(list.len(), others.len());
+                for entry in &list {
+                    assert!(others.contains(&entry.body));
+                    assert_eq!(entry.shared, overlap.shared(body, entry.body));
+                    assert_eq!(entry.size, overlap.size(entry.body));
+                    assert_eq!(entry.jaccard, overlap.jaccard(body, entry.body));
+                }
             }
         }
     }

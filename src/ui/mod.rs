@@ -25,7 +25,7 @@ pub use inspector::inspector_panel_ui;
 pub use legend::legend_ui;
 pub use menu::{MenuActions, menu_bar_ui};
 pub use modal::{Modal, ModalAnswer, UNSAVED_TITLE, modal_ui};
-pub use overlap::{MATRIX_MAX_BODIES, OverlapView, overlap_window_ui};
+pub use overlap::{OverlapView, overlap_window_ui};
 pub use timeline_bar::timeline_bar_ui;
 pub use tour::{start_tour, tour_window_ui};
 

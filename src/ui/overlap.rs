@@ -12,7 +12,7 @@ use crate::state::{Command, Month, Selection};
 use crate::timeline::{BodyIx, Overlap, matrix_order};
 
 /// At most this many bodies (the largest at the date) are shown.
-pub const MATRIX_MAX_BODIES: usize = 40;
+const MATRIX_MAX_BODIES: usize = 40;
 /// The side of one cell, in points.
 const CELL: f32 = 15.0;
 /// Room for the row and column names.
