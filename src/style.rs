@@ -50,6 +50,16 @@ impl Rgba {
     }
 }
 
+/// The colour of a similarity (0 to 1) on the theme's sequential scale, from a faint tint
+/// of the background (so that empty cells still show the grid) to [`Palette::scale`]. The
+/// square root spreads the low end, where most pairs of bodies are.
+pub fn similarity_colour(palette: &Palette, similarity: f32) -> Rgba {
+    palette
+        .background
+        .mix(palette.muted, 0.1)
+        .mix(palette.scale, similarity.clamp(0.0, 1.0).sqrt())
+}
+
 /// Light or dark theme. Light is the default: it reads better on classroom projectors.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,

@@ -593,3 +593,188 @@ fn cli_focus_takes_one_value_so_a_file_may_follow() {
         "both focused bodies are drawn"
     );
 }
+
+/// The overlap matrix at June 2018, drawn as a file would be.
+fn matrix_picture(
+    document: &Document,
+    theme: Theme,
+    max: usize,
+) -> (minilateral::timeline::OverlapMatrix, render::MatrixPicture) {
+    use minilateral::timeline::OverlapMatrix;
+    let date = Month::new(2018, 6);
+    let level = minilateral::model::Level::Party;
+    let matrix = OverlapMatrix::at(&document.timeline, date.end(), level, &[], max);
+    let options = render::MatrixPicture::file_options(document, theme);
+    let picture = render::MatrixPicture::build(document, &matrix, date, level, &options);
+    (matrix, picture)
+}
+
+fn texts(layer: &render::Layer) -> Vec<(&str, [f32; 2], f32, f32)> {
+    layer
+        .shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            render::Shape::Text {
+                text,
+                position,
+                size,
+                rotation,
+                ..
+            } => Some((text.as_str(), *position, *size, *rotation)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_overlap_matrix_picture_writes_each_pair_s_shared_members_in_its_cell() {
+    let document = document();
+    let (matrix, picture) = matrix_picture(&document, Theme::Light, usize::MAX);
+    let n = matrix.order.len();
+    assert!(
+        n >= 3,
+        "the fixture has several bodies with members in 2018"
+    );
+    assert_eq!(picture.order, matrix.order);
+    let cells = picture.picture.layer("cells").expect("cells");
+    assert_eq!(cells.shapes.len(), n * n);
+
+    // Each number sits in its cell and says what the two bodies share.
+    let numbers = texts(picture.picture.layer("numbers").expect("numbers"));
+    let mut expected = 0;
+    for (row, &a) in matrix.order.iter().enumerate() {
+        for (column, &b) in matrix.order.iter().enumerate() {
+            let shared = matrix.overlap.shared(a, b);
+            let centre = [
+                picture.cells.x + (column as f32 + 0.5) * picture.cell,
+                picture.cells.y + (row as f32 + 0.5) * picture.cell,
+            ];
+            assert_eq!(picture.cell_at(centre), Some((row, column)));
+            let found = numbers.iter().find(|(_, position, _, _)| {
+                (position[0] - centre[0]).abs() < 0.01 && (position[1] - centre[1]).abs() < 8.0
+            });
+            if shared == 0 {
+                assert!(found.is_none(), "an empty cell has no number");
+            } else {
+                expected += 1;
+                let (text, ..) = found.expect("a number in a cell with shared members");
+                assert_eq!(*text, shared.to_string());
+            }
+        }
+    }
+    assert_eq!(numbers.len(), expected);
+    assert_eq!(
+        picture.cell_at([picture.cells.x - 1.0, picture.cells.y]),
+        None
+    );
+    let past = picture.cells.x + picture.cells.w + 1.0;
+    assert_eq!(picture.cell_at([past, picture.cells.y + 1.0]), None);
+
+    // Every body names a row (left of the cells) and a column (reading upwards above them).
+    let names = texts(picture.picture.layer("names").expect("names"));
+    assert_eq!(names.len(), 2 * n);
+    for &body in &matrix.order {
+        let name = document.node_label(NodeRef::Body(body));
+        let rows: Vec<_> = names.iter().filter(|(text, ..)| *text == name).collect();
+        assert_eq!(rows.len(), 2, "{name} names a row and a column");
+        assert!(
+            rows.iter()
+                .any(|(_, p, _, r)| *r == 0.0 && p[0] < picture.cells.x)
+        );
+        assert!(
+            rows.iter()
+                .any(|(_, p, _, r)| *r == -90.0 && p[1] < picture.cells.y)
+        );
+    }
+
+    // Nothing is drawn outside the picture, and the SVG turns the column names.
+    for layer in &picture.picture.layers {
+        for (text, position, size, rotation) in texts(layer) {
+            let width = render::text_width(text, size);
+            let (right, top) = if rotation == 0.0 {
+                (position[0] + width, position[1] - size)
+            } else {
+                (position[0], position[1] - width)
+            };
+            assert!(
+                right <= picture.picture.width && top >= 0.0,
+                "{text} is inside"
+            );
+            assert!(position[1] <= picture.picture.height, "{text} is inside");
+        }
+    }
+    let svg = render::to_svg(&picture.picture);
+    assert!(svg.contains("transform=\"rotate(-90 "));
+    let title = format!("{}: how the bodies overlap", document.title());
+    assert!(svg.contains(&format!(">{title}<")), "the title is drawn");
+    let png = render::to_png(&picture.picture, &PngOptions { scale: 2.0 }).expect("a PNG");
+    assert!(!png.is_empty());
+}
+
+#[test]
+fn the_overlap_matrix_keeps_the_largest_bodies_and_says_how_many_it_left_out() {
+    let document = document();
+    let (all, _) = matrix_picture(&document, Theme::Dark, usize::MAX);
+    let (two, picture) = matrix_picture(&document, Theme::Dark, 2);
+    assert_eq!(two.order.len(), 2);
+    assert_eq!(two.left_out, all.order.len() - 2);
+    let header = texts(picture.picture.layer("header").expect("a header"));
+    let note = format!("{} smaller left out", all.order.len() - 2);
+    assert!(
+        header.iter().any(|(text, ..)| text.contains(&note)),
+        "{header:?}"
+    );
+    // The dark theme's background is behind the picture.
+    assert_eq!(
+        picture.picture.background,
+        Some(Theme::Dark.palette().background)
+    );
+}
+
+#[test]
+fn cli_draws_the_overlap_matrix_with_no_display() {
+    let dir = temp_dir();
+    let svg = out(&dir, "overlap.svg");
+    let output = minilateral(&[
+        "overlap",
+        &fixture_path(),
+        "--at",
+        "2018-06",
+        "--out",
+        &svg.display().to_string(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let drawing = std::fs::read_to_string(&svg).expect("the SVG");
+    assert!(drawing.contains(">FOC<") && drawing.contains(">ACTA<"));
+    assert!(drawing.contains("Members shared, June 2018"));
+
+    let png = out(&dir, "overlap.png");
+    let output = minilateral(&[
+        "overlap",
+        &fixture_path(),
+        "--at",
+        "2018-06",
+        "--out",
+        &png.display().to_string(),
+        "--scale",
+        "1",
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let (width, height) = png_size(&png);
+    let (_, picture) = matrix_picture(&document(), Theme::Light, usize::MAX);
+    assert_eq!(
+        (width, height),
+        (picture.picture.width as u32, picture.picture.height as u32)
+    );
+
+    let wrong = minilateral(&[
+        "overlap",
+        &fixture_path(),
+        "--out",
+        &out(&dir, "overlap.txt").display().to_string(),
+    ]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(text(&wrong.stderr).contains("must end in .png or .svg"));
+    let one_body = minilateral(&["overlap", &fixture_path(), "acta", "--out", "x.svg"]);
+    assert_eq!(one_body.status.code(), Some(2));
+}

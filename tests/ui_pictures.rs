@@ -81,6 +81,50 @@ fn the_export_window_writes_png_and_svg_of_the_focused_body() {
 }
 
 #[test]
+fn the_overlap_window_saves_the_matrix_it_shows() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let svg = folder.path().join("matrix.svg");
+    let png = folder.path().join("matrix.png");
+    let mut harness = setup(vec![Some(svg.clone()), Some(png.clone())]);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Overlap matrix").click();
+    harness.run_steps(3);
+    let shown = harness.get_by_label("Overlap matrix cells").rect();
+
+    harness.get_by_label("Save SVG…").click();
+    let target = svg.clone();
+    step_until(&mut harness, "the SVG", move |app| {
+        target.is_file() && !app.is_busy()
+    });
+    let text = std::fs::read_to_string(&svg).expect("the SVG");
+    assert!(text.contains("how the bodies overlap"), "a titled picture");
+    assert!(text.contains("Members shared, June 2018"), "at the app's date");
+    for name in ["FOC", "ACTA", "Budapest"] {
+        assert!(text.contains(&format!(">{name}<")), "{name} names a row");
+    }
+
+    // The PNG is the window's matrix at twice its size.
+    harness.get_by_label("Save PNG…").click();
+    let target = png.clone();
+    step_until(&mut harness, "the PNG", move |app| {
+        target.is_file() && !app.is_busy()
+    });
+    let bytes = std::fs::read(&png).expect("the PNG");
+    let (width, _) = png_size(&bytes);
+    assert!(
+        width as f32 > 2.0 * shown.width(),
+        "{width} px holds the {} pt cells twice over, with names",
+        shown.width()
+    );
+
+    harness.get_by_label("Copy").click();
+    step_until(&mut harness, "the copy", |app| {
+        app.status_text() == Some("Copied the picture")
+    });
+}
+
+#[test]
 fn a_sequence_writes_numbered_frames_and_a_gif() {
     let folder = tempfile::tempdir().expect("temp folder");
     let gif = folder.path().join("acta-years.gif");

@@ -71,6 +71,9 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             top,
             json,
             matrix,
+            out: picture,
+            theme,
+            scale,
         } => load_for_query(file, err).and_then(|dataset| {
             let query = super::overlap::OverlapQuery {
                 body_id: body_id.as_deref(),
@@ -78,9 +81,18 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 level: *level,
                 top: *top,
             };
-            match matrix {
-                Some(values) => super::overlap::matrix_csv(&dataset, &query, *values, out),
-                None => super::overlap::overlap(&dataset, &query, *json, out),
+            match (picture, matrix) {
+                (Some(path), _) => {
+                    let label = file.display().to_string();
+                    let picture = super::overlap::MatrixPictureArgs {
+                        path,
+                        theme: theme.theme(),
+                        scale: *scale,
+                    };
+                    super::overlap::matrix_picture(dataset, label, &query, &picture, err)
+                }
+                (None, Some(values)) => super::overlap::matrix_csv(&dataset, &query, *values, out),
+                (None, None) => super::overlap::overlap(&dataset, &query, *json, out),
             }
         }),
         Command::Convert { input, output } => convert(input, output, err),

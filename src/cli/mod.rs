@@ -114,6 +114,16 @@ pub enum Command {
         /// clustered order of the app's matrix): shared members, or the similarity.
         #[arg(long, value_name = "VALUES", conflicts_with = "body_id")]
         matrix: Option<MatrixValues>,
+        /// Draw the matrix as the app does instead, to a .png or .svg file (the 40 largest
+        /// bodies with members at the date).
+        #[arg(long, value_name = "PATH", conflicts_with_all = ["body_id", "json", "matrix"])]
+        out: Option<PathBuf>,
+        /// The picture's colours: light (for projectors) or dark.
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        /// PNG pixels per picture unit.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
     },
     /// Convert a dataset from one format to another (chosen by the file extensions).
     Convert {

@@ -8,7 +8,10 @@ use serde::Serialize;
 use super::MatrixValues;
 use super::commands::{CommandError, EXIT_OK, body_or_usage_error};
 use crate::model::{Dataset, Level, Word};
-use crate::timeline::{BodyIx, Overlap, Timeline, matrix_order, shared_with};
+use crate::render::{MatrixPicture, PngOptions};
+use crate::state::{Document, Month};
+use crate::style::Theme;
+use crate::timeline::{BodyIx, MATRIX_MAX_BODIES, Overlap, OverlapMatrix, Timeline, shared_with};
 
 /// What the `overlap` command asks.
 pub(super) struct OverlapQuery<'a> {
@@ -141,12 +144,8 @@ pub(super) fn matrix_csv(
     out: &mut dyn Write,
 ) -> Result<u8, CommandError> {
     let timeline = Timeline::build(dataset);
-    let overlap = Overlap::at(&timeline, query.at, query.level);
-    let with_members: Vec<BodyIx> = (0..overlap.body_count())
-        .map(|b| BodyIx(u32::try_from(b).unwrap_or(u32::MAX)))
-        .filter(|&b| overlap.size(b) > 0)
-        .collect();
-    let order = matrix_order(&overlap, &with_members);
+    let OverlapMatrix { overlap, order, .. } =
+        OverlapMatrix::at(&timeline, query.at, query.level, &[], usize::MAX);
     let id = |b: BodyIx| dataset.bodies[b.index()].id.as_str();
     let mut writer = csv::Writer::from_writer(out);
     let header = std::iter::once("body").chain(order.iter().map(|&b| id(b)));
@@ -165,6 +164,48 @@ pub(super) fn matrix_csv(
     }
     writer.flush()?;
     Ok(EXIT_OK)
+}
+
+/// Where and how `overlap --out` draws the matrix.
+pub(super) struct MatrixPictureArgs<'a> {
+    pub path: &'a std::path::Path,
+    pub theme: Theme,
+    /// PNG pixels per picture unit.
+    pub scale: f32,
+}
+
+/// Draws the matrix as the app's overlap window does (with the dataset's title and source
+/// line) and writes it as PNG or SVG, by the file's extension.
+pub(super) fn matrix_picture(
+    dataset: Dataset,
+    label: String,
+    query: &OverlapQuery<'_>,
+    args: &MatrixPictureArgs<'_>,
+    err: &mut dyn Write,
+) -> Result<u8, CommandError> {
+    if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= 8.0) {
+        return Err(CommandError::Usage(format!(
+            "--scale must be a number above 0 and at most 8, not {}",
+            args.scale
+        )));
+    }
+    let document = Document::new(dataset, label, String::new());
+    let matrix = OverlapMatrix::at(
+        &document.timeline,
+        query.at,
+        query.level,
+        &[],
+        MATRIX_MAX_BODIES,
+    );
+    let options = MatrixPicture::file_options(&document, args.theme);
+    let date = Month::of_date(query.at);
+    let picture = MatrixPicture::build(&document, &matrix, date, query.level, &options);
+    super::render::write_picture(
+        &picture.picture,
+        args.path,
+        &PngOptions { scale: args.scale },
+        err,
+    )
 }
 
 /// Every pair of bodies sharing a member, most alike first.

@@ -92,6 +92,16 @@ pub enum ThemeArg {
     Dark,
 }
 
+impl ThemeArg {
+    /// The theme it names.
+    pub fn theme(self) -> Theme {
+        match self {
+            Self::Light => Theme::Light,
+            Self::Dark => Theme::Dark,
+        }
+    }
+}
+
 /// `--background`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum BackgroundArg {
@@ -173,10 +183,7 @@ pub(super) fn render(
     let options = RenderOptions {
         width: args.width,
         height: args.height,
-        theme: match args.theme {
-            ThemeArg::Light => Theme::Light,
-            ThemeArg::Dark => Theme::Dark,
-        },
+        theme: args.theme.theme(),
         background: match args.background {
             BackgroundArg::Theme => Background::Theme,
             BackgroundArg::Transparent => Background::Transparent,
@@ -300,7 +307,7 @@ fn focus_bodies(
     Ok(bodies)
 }
 
-fn write_picture(
+pub(super) fn write_picture(
     picture: &Picture,
     path: &Path,
     png: &PngOptions,
@@ -315,7 +322,7 @@ fn write_picture(
         Some("png") => render::to_png(picture, png).map_err(failed)?,
         _ => {
             return Err(CommandError::Usage(format!(
-                "--out {}: the picture's file name must end in .png or .svg (or use --from for a sequence)",
+                "--out {}: the picture's file name must end in .png or .svg",
                 path.display()
             )));
         }

@@ -11,10 +11,11 @@ use std::fmt::Write as _;
 
 use super::graph_file::{
     EDGE_ATTRIBUTES, GenericEdge, GenericGraph, GenericNode, NODE_ATTRIBUTES, actor_attributes,
-    body_attributes, events_text, membership_edges, relation_attributes,
+    body_attributes, events_text, membership_edges, read_xml_graph, relation_attributes,
+    xml_edge_ends, xml_node_id,
 };
-use super::report::{ImportReport, Location, Severity};
-use super::xml::{self, Element, escape};
+use super::report::ImportReport;
+use super::xml::{Element, escape};
 use crate::model::{Dataset, Word};
 
 /// Where a node is drawn and its colour, for the `viz:` elements (from the current layout).
@@ -175,154 +176,103 @@ pub fn write_string(dataset: &Dataset, looks: &NodeLooks) -> String {
 
 /// Reads a GEXF file (1.2draft or 1.3, static or dynamic) into a generic graph.
 pub fn read_graph(text: &str, file: &str) -> Result<(GenericGraph, ImportReport), ImportReport> {
-    let mut report = ImportReport::new(file);
-    let fail = |mut report: ImportReport, line: usize, message: String| {
-        report.push(
-            Severity::Error,
-            Location {
-                file: None,
-                path: None,
-                line: Some(line),
-                column: None,
-            },
-            message,
-        );
-        report
-    };
-    let root = xml::parse(text)
-        .map_err(|error| fail(ImportReport::new(file), error.line, error.message))?;
-    if root.name != "gexf" {
-        return Err(fail(
-            report,
-            root.line,
-            format!("not a GEXF file: the root element is <{}>", root.name),
-        ));
-    }
-    let Some(graph_element) = root.child("graph") else {
-        return Err(fail(
-            report,
-            root.line,
-            "the GEXF file has no <graph>".into(),
-        ));
-    };
-    let mut titles: BTreeMap<(String, String), String> = BTreeMap::new();
-    for attributes in graph_element.children_named("attributes") {
-        let class = attributes.attribute("class").unwrap_or("node").to_owned();
-        for attribute in attributes.children_named("attribute") {
-            if let Some(id) = attribute.attribute("id") {
-                let title = attribute.attribute("title").unwrap_or(id).to_owned();
-                titles.insert((class.clone(), id.to_owned()), title);
-            }
-        }
-    }
-    let values = |element: &Element, class: &str| -> BTreeMap<String, String> {
-        let mut values = BTreeMap::new();
-        if let Some(list) = element.child("attvalues") {
-            for value in list.children_named("attvalue") {
-                let Some(key) = value.attribute("for").or_else(|| value.attribute("id")) else {
-                    continue;
-                };
-                // Dynamic values (with a start) describe periods; keep static values only.
-                if value.attribute("start").is_some() || value.attribute("end").is_some() {
-                    continue;
+    read_xml_graph(text, file, "gexf", "GEXF", |root, graph_element, report| {
+        let mut titles: BTreeMap<(String, String), String> = BTreeMap::new();
+        for attributes in graph_element.children_named("attributes") {
+            let class = attributes.attribute("class").unwrap_or("node").to_owned();
+            for attribute in attributes.children_named("attribute") {
+                if let Some(id) = attribute.attribute("id") {
+                    let title = attribute.attribute("title").unwrap_or(id).to_owned();
+                    titles.insert((class.clone(), id.to_owned()), title);
                 }
-                let title = titles
-                    .get(&(class.to_owned(), key.to_owned()))
-                    .cloned()
-                    .unwrap_or_else(|| key.to_owned());
-                values.insert(title, value.attribute("value").unwrap_or("").to_owned());
             }
         }
-        values
-    };
-    let meta = root.child("meta");
-    let mut graph = GenericGraph {
-        title: meta
-            .and_then(|m| m.child("title"))
-            .map(|t| t.text.trim().to_owned())
-            .unwrap_or_default(),
-        description: meta
-            .and_then(|m| m.child("description"))
-            .map(|t| t.text.trim().to_owned())
-            .unwrap_or_default(),
-        ..GenericGraph::default()
-    };
-    let nodes = graph_element.child("nodes");
-    for node in nodes.into_iter().flat_map(|n| n.children_named("node")) {
-        let Some(id) = node.attribute("id") else {
-            report.push(
-                Severity::Error,
-                Location {
-                    file: None,
-                    path: None,
-                    line: Some(node.line),
-                    column: None,
-                },
-                "a <node> has no id",
-            );
-            continue;
+        let values = |element: &Element, class: &str| -> BTreeMap<String, String> {
+            let mut values = BTreeMap::new();
+            if let Some(list) = element.child("attvalues") {
+                for value in list.children_named("attvalue") {
+                    let Some(key) = value.attribute("for").or_else(|| value.attribute("id")) else {
+                        continue;
+                    };
+                    // Dynamic values (with a start) describe periods; keep static values only.
+                    if value.attribute("start").is_some() || value.attribute("end").is_some() {
+                        continue;
+                    }
+                    let title = titles
+                        .get(&(class.to_owned(), key.to_owned()))
+                        .cloned()
+                        .unwrap_or_else(|| key.to_owned());
+                    values.insert(title, value.attribute("value").unwrap_or("").to_owned());
+                }
+            }
+            values
         };
-        graph.nodes.push(GenericNode {
-            id: id.to_owned(),
-            label: node.attribute("label").unwrap_or("").to_owned(),
-            attributes: values(node, "node"),
-            line: node.line,
-            file: None,
-        });
-    }
-    let edges = graph_element.child("edges");
-    for edge in edges.into_iter().flat_map(|e| e.children_named("edge")) {
-        let (Some(source), Some(target)) = (edge.attribute("source"), edge.attribute("target"))
-        else {
-            report.push(
-                Severity::Error,
-                Location {
-                    file: None,
-                    path: None,
-                    line: Some(edge.line),
-                    column: None,
-                },
-                "an <edge> lacks a source or a target",
-            );
-            continue;
+        let meta = root.child("meta");
+        let meta_text = |name: &str| {
+            meta.and_then(|m| m.child(name))
+                .map(|t| t.text.trim().to_owned())
+                .unwrap_or_default()
         };
-        let mut spells: Vec<(Option<String>, Option<String>)> = edge
-            .child("spells")
-            .into_iter()
-            .flat_map(|s| s.children_named("spell"))
-            .map(|spell| {
-                (
-                    spell
-                        .attribute("start")
-                        .or(spell.attribute("startopen"))
-                        .map(str::to_owned),
-                    spell
-                        .attribute("end")
-                        .or(spell.attribute("endopen"))
-                        .map(str::to_owned),
-                )
-            })
-            .collect();
-        if spells.is_empty()
-            && (edge.attribute("start").is_some() || edge.attribute("end").is_some())
-        {
-            spells.push((
-                edge.attribute("start").map(str::to_owned),
-                edge.attribute("end").map(str::to_owned),
-            ));
+        let mut graph = GenericGraph {
+            title: meta_text("title"),
+            description: meta_text("description"),
+            ..GenericGraph::default()
+        };
+        let nodes = graph_element.child("nodes");
+        for node in nodes.into_iter().flat_map(|n| n.children_named("node")) {
+            let Some(id) = xml_node_id(node, report) else {
+                continue;
+            };
+            graph.nodes.push(GenericNode {
+                id: id.to_owned(),
+                label: node.attribute("label").unwrap_or("").to_owned(),
+                attributes: values(node, "node"),
+                line: node.line,
+                file: None,
+            });
         }
-        graph.edges.push(GenericEdge {
-            source: source.to_owned(),
-            target: target.to_owned(),
-            attributes: values(edge, "edge"),
-            spells,
-            line: edge.line,
-            file: None,
-        });
+        let edges = graph_element.child("edges");
+        for edge in edges.into_iter().flat_map(|e| e.children_named("edge")) {
+            let Some((source, target)) = xml_edge_ends(edge, report) else {
+                continue;
+            };
+            graph.edges.push(GenericEdge {
+                source: source.to_owned(),
+                target: target.to_owned(),
+                attributes: values(edge, "edge"),
+                spells: spells(edge),
+                line: edge.line,
+                file: None,
+            });
+        }
+        graph
+    })
+}
+
+/// The periods of an edge: its `<spells>`, or the edge's own start and end.
+fn spells(edge: &Element) -> Vec<(Option<String>, Option<String>)> {
+    let bound = |element: &Element, closed: &str, open: &str| {
+        element
+            .attribute(closed)
+            .or(element.attribute(open))
+            .map(str::to_owned)
+    };
+    let mut spells: Vec<(Option<String>, Option<String>)> = edge
+        .child("spells")
+        .into_iter()
+        .flat_map(|s| s.children_named("spell"))
+        .map(|spell| {
+            (
+                bound(spell, "start", "startopen"),
+                bound(spell, "end", "endopen"),
+            )
+        })
+        .collect();
+    if spells.is_empty() && (edge.attribute("start").is_some() || edge.attribute("end").is_some()) {
+        spells.push((
+            edge.attribute("start").map(str::to_owned),
+            edge.attribute("end").map(str::to_owned),
+        ));
     }
-    if report.is_ok() {
-        Ok((graph, report))
-    } else {
-        Err(report)
-    }
+    spells
 }

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::report::{ImportReport, Issue, Location, Severity};
+use super::xml::{self, Element};
 use crate::model::check::{self, Section};
 use crate::model::{
     Actor, ActorKind, Body, BodyKind, Dataset, Event, EventDate, EventKind, IssueArea, Law,
@@ -338,6 +339,78 @@ impl Mapper<'_> {
             }
         }
     }
+}
+
+/// Reads an XML graph file (GEXF, GraphML): parses `text`, checks that the root element is
+/// `<root_name>` with a `<graph>` child, and lets `read` fill the graph from the root and
+/// that child. Problems it pushes to the report are errors of the file `file`, in `format`'s
+/// words ("not a GEXF file: …").
+pub fn read_xml_graph(
+    text: &str,
+    file: &str,
+    root_name: &str,
+    format: &str,
+    read: impl FnOnce(&Element, &Element, &mut ImportReport) -> GenericGraph,
+) -> Result<(GenericGraph, ImportReport), ImportReport> {
+    let mut report = ImportReport::new(file);
+    let root = match xml::parse(text) {
+        Ok(root) => root,
+        Err(error) => {
+            report.push(Severity::Error, Location::line(error.line), error.message);
+            return Err(report);
+        }
+    };
+    if root.name != root_name {
+        report.push(
+            Severity::Error,
+            Location::line(root.line),
+            format!("not a {format} file: the root element is <{}>", root.name),
+        );
+        return Err(report);
+    }
+    let Some(graph_element) = root.child("graph") else {
+        report.push(
+            Severity::Error,
+            Location::line(root.line),
+            format!("the {format} file has no <graph>"),
+        );
+        return Err(report);
+    };
+    let graph = read(&root, graph_element, &mut report);
+    if report.is_ok() {
+        Ok((graph, report))
+    } else {
+        Err(report)
+    }
+}
+
+/// The id of an XML `<node>`, or an error in the report when it has none.
+pub fn xml_node_id<'e>(node: &'e Element, report: &mut ImportReport) -> Option<&'e str> {
+    let id = node.attribute("id");
+    if id.is_none() {
+        report.push(
+            Severity::Error,
+            Location::line(node.line),
+            "a <node> has no id",
+        );
+    }
+    id
+}
+
+/// The source and target of an XML `<edge>`, or an error in the report when one is missing.
+pub fn xml_edge_ends<'e>(
+    edge: &'e Element,
+    report: &mut ImportReport,
+) -> Option<(&'e str, &'e str)> {
+    let ends = edge.attribute("source").zip(edge.attribute("target"));
+    if ends.is_none() {
+        report.push(
+            Severity::Error,
+            Location::line(edge.line),
+            "an <edge> lacks a source or a target",
+        );
+    }
+    ends
 }
 
 /// Maps a graph read from `file` to a dataset, with a report of what could not be mapped.

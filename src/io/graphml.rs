@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 
 use super::graph_file::{
     EDGE_ATTRIBUTES, GenericEdge, GenericGraph, GenericNode, NODE_ATTRIBUTES, actor_attributes,
-    body_attributes, events_text, membership_edges, relation_attributes,
+    body_attributes, events_text, membership_edges, read_xml_graph, relation_attributes,
+    xml_edge_ends, xml_node_id,
 };
-use super::report::{ImportReport, Location, Severity};
+use super::report::ImportReport;
 use super::xml::{self, escape};
 use crate::model::Dataset;
 
@@ -100,107 +101,74 @@ pub fn write_string(dataset: &Dataset) -> String {
 
 /// Reads a GraphML file into a generic graph.
 pub fn read_graph(text: &str, file: &str) -> Result<(GenericGraph, ImportReport), ImportReport> {
-    let mut report = ImportReport::new(file);
-    let error_at = |line: usize| Location {
-        file: None,
-        path: None,
-        line: Some(line),
-        column: None,
-    };
-    let root = match xml::parse(text) {
-        Ok(root) => root,
-        Err(error) => {
-            report.push(Severity::Error, error_at(error.line), error.message);
-            return Err(report);
-        }
-    };
-    if root.name != "graphml" {
-        report.push(
-            Severity::Error,
-            error_at(root.line),
-            format!("not a GraphML file: the root element is <{}>", root.name),
-        );
-        return Err(report);
-    }
-    let names: BTreeMap<String, String> = root
-        .children_named("key")
-        .filter_map(|key| {
-            let id = key.attribute("id")?;
-            Some((
-                id.to_owned(),
-                key.attribute("attr.name").unwrap_or(id).to_owned(),
-            ))
-        })
-        .collect();
-    let Some(graph_element) = root.child("graph") else {
-        report.push(
-            Severity::Error,
-            error_at(root.line),
-            "the GraphML file has no <graph>",
-        );
-        return Err(report);
-    };
-    let data = |element: &xml::Element| -> BTreeMap<String, String> {
-        element
-            .children_named("data")
-            .filter_map(|d| {
-                let key = d.attribute("key")?;
-                Some((
-                    names.get(key).cloned().unwrap_or_else(|| key.to_owned()),
-                    d.text.clone(),
-                ))
-            })
-            .collect()
-    };
-    let graph_data = data(graph_element);
-    let text = |key: &str| graph_data.get(key).cloned().unwrap_or_default();
-    let mut graph = GenericGraph {
-        title: text("title"),
-        description: text("graph_description"),
-        license: text("graph_license"),
-        notes: text("graph_notes"),
-        ..GenericGraph::default()
-    };
-    for node in graph_element.children_named("node") {
-        let Some(id) = node.attribute("id") else {
-            report.push(Severity::Error, error_at(node.line), "a <node> has no id");
-            continue;
-        };
-        let mut attributes = data(node);
-        let label = attributes
-            .remove("label")
-            .or_else(|| attributes.remove("name"))
-            .unwrap_or_default();
-        graph.nodes.push(GenericNode {
-            id: id.to_owned(),
-            label,
-            attributes,
-            line: node.line,
-            file: None,
-        });
-    }
-    for edge in graph_element.children_named("edge") {
-        let (Some(source), Some(target)) = (edge.attribute("source"), edge.attribute("target"))
-        else {
-            report.push(
-                Severity::Error,
-                error_at(edge.line),
-                "an <edge> lacks a source or a target",
-            );
-            continue;
-        };
-        graph.edges.push(GenericEdge {
-            source: source.to_owned(),
-            target: target.to_owned(),
-            attributes: data(edge),
-            spells: Vec::new(),
-            line: edge.line,
-            file: None,
-        });
-    }
-    if report.is_ok() {
-        Ok((graph, report))
-    } else {
-        Err(report)
-    }
+    read_xml_graph(
+        text,
+        file,
+        "graphml",
+        "GraphML",
+        |root, graph_element, report| {
+            let names: BTreeMap<String, String> = root
+                .children_named("key")
+                .filter_map(|key| {
+                    let id = key.attribute("id")?;
+                    Some((
+                        id.to_owned(),
+                        key.attribute("attr.name").unwrap_or(id).to_owned(),
+                    ))
+                })
+                .collect();
+            let data = |element: &xml::Element| -> BTreeMap<String, String> {
+                element
+                    .children_named("data")
+                    .filter_map(|d| {
+                        let key = d.attribute("key")?;
+                        Some((
+                            names.get(key).cloned().unwrap_or_else(|| key.to_owned()),
+                            d.text.clone(),
+                        ))
+                    })
+                    .collect()
+            };
+            let graph_data = data(graph_element);
+            let text = |key: &str| graph_data.get(key).cloned().unwrap_or_default();
+            let mut graph = GenericGraph {
+                title: text("title"),
+                description: text("graph_description"),
+                license: text("graph_license"),
+                notes: text("graph_notes"),
+                ..GenericGraph::default()
+            };
+            for node in graph_element.children_named("node") {
+                let Some(id) = xml_node_id(node, report) else {
+                    continue;
+                };
+                let mut attributes = data(node);
+                let label = attributes
+                    .remove("label")
+                    .or_else(|| attributes.remove("name"))
+                    .unwrap_or_default();
+                graph.nodes.push(GenericNode {
+                    id: id.to_owned(),
+                    label,
+                    attributes,
+                    line: node.line,
+                    file: None,
+                });
+            }
+            for edge in graph_element.children_named("edge") {
+                let Some((source, target)) = xml_edge_ends(edge, report) else {
+                    continue;
+                };
+                graph.edges.push(GenericEdge {
+                    source: source.to_owned(),
+                    target: target.to_owned(),
+                    attributes: data(edge),
+                    spells: Vec::new(),
+                    line: edge.line,
+                    file: None,
+                });
+            }
+            graph
+        },
+    )
 }

@@ -18,6 +18,16 @@ pub struct Location {
     pub column: Option<usize>,
 }
 
+impl Location {
+    /// A line of the report's own file.
+    pub fn line(line: usize) -> Self {
+        Self {
+            line: Some(line),
+            ..Self::default()
+        }
+    }
+}
+
 /// One problem in a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {

@@ -570,6 +570,7 @@ impl Picture {
                 size: label.size,
                 colour: palette.text,
                 anchor: Anchor::Middle,
+                rotation: 0.0,
             });
             placed.push((label.request.node, text));
         }
@@ -596,6 +597,7 @@ impl Picture {
                 size,
                 colour,
                 anchor: Anchor::Start,
+                rotation: 0.0,
             });
             top += height;
         }
@@ -612,6 +614,7 @@ impl Picture {
                 size,
                 colour: palette.muted,
                 anchor: Anchor::Start,
+                rotation: 0.0,
             });
         }
 

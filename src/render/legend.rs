@@ -304,6 +304,7 @@ impl LegendPlan {
                     size,
                     colour: palette.text,
                     anchor: Anchor::Start,
+                    rotation: 0.0,
                 });
                 y += HEADING_HEIGHT * s;
                 for (swatch, text) in &section.rows {
@@ -320,6 +321,7 @@ impl LegendPlan {
                         size,
                         colour: palette.text,
                         anchor: Anchor::Start,
+                        rotation: 0.0,
                     });
                     y += ROW_HEIGHT * s;
                 }
@@ -336,6 +338,7 @@ impl LegendPlan {
                             size,
                             colour: palette.muted,
                             anchor: Anchor::Start,
+                            rotation: 0.0,
                         });
                         y += NOTE_LINE * s;
                     }

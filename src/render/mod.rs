@@ -5,7 +5,7 @@
 //! A [`Picture`] is built once from the document, the state, the positions and the
 //! [`RenderOptions`]; [`to_svg`] writes it as text, [`to_png`] rasterises that SVG with
 //! resvg. A [`Sequence`] plans one picture per year or month with a shared camera, and a
-//! [`GifWriter`] animates them.
+//! [`GifWriter`] animates them. A [`MatrixPicture`] draws the overlap matrix the same way.
 //!
 //! ```no_run
 //! # use minilateral::render::{Picture, PngOptions, RenderOptions, to_png, to_svg};
@@ -22,6 +22,7 @@ mod build;
 mod camera;
 mod focus;
 mod legend;
+mod matrix;
 mod options;
 mod picture;
 mod png;
@@ -32,6 +33,7 @@ mod text;
 pub use build::{default_title, known_body_ids, shared_view, source_line};
 pub use camera::{Camera, MAX_NODE_ZOOM_PER_UI, NodeExtent, Rect, View, fit};
 pub use focus::frame_for_picture;
+pub use matrix::MatrixPicture;
 pub use options::{
     Background, DEFAULT_SIZE, DateStamp, MAX_SIDE_PX, PngOptions, RenderOptions, SIZE_4K,
     SIZE_A4_300DPI,

@@ -99,6 +99,8 @@ pub enum Shape {
         colour: Rgba,
         /// How the text sits on its position.
         anchor: Anchor,
+        /// Degrees clockwise about the position: 0 is horizontal, −90 reads upwards.
+        rotation: f32,
     },
 }
 

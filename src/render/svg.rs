@@ -131,15 +131,26 @@ fn write_shape(shape: &Shape, out: &mut String) -> std::fmt::Result {
             size,
             colour,
             anchor,
+            rotation,
         } => {
             let anchor = match anchor {
                 Anchor::Start => "",
                 Anchor::Middle => r#" text-anchor="middle""#,
                 Anchor::End => r#" text-anchor="end""#,
             };
+            let rotate = if *rotation == 0.0 {
+                String::new()
+            } else {
+                format!(
+                    r#" transform="rotate({} {} {})""#,
+                    num(*rotation),
+                    num(position[0]),
+                    num(position[1])
+                )
+            };
             writeln!(
                 out,
-                r#"<text x="{}" y="{}" font-size="{}"{anchor}{}>{}</text>"#,
+                r#"<text x="{}" y="{}" font-size="{}"{anchor}{rotate}{}>{}</text>"#,
                 num(position[0]),
                 num(position[1]),
                 num(*size),

@@ -26,13 +26,26 @@ impl ImageFormat {
     }
 }
 
-/// A picture of the network as shown (date, level, filters, selection, positions).
+/// What a picture shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PictureSubject {
+    /// The network as shown (date, level, filters, selection, positions).
+    #[default]
+    Network,
+    /// The overlap matrix at the date and level (its bodies limited to the options' focus
+    /// when there is one).
+    OverlapMatrix,
+}
+
+/// A picture of the view.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImageRequest {
     /// Size, theme, legend, title, focus.
     pub options: RenderOptions,
     /// Pixels per picture unit for PNG.
     pub scale: f32,
+    /// The network or the overlap matrix.
+    pub subject: PictureSubject,
 }
 
 /// A year-by-year (or month-by-month) sequence of pictures and an animated GIF.

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 pub use document::{Document, file_name};
 pub use document_command::{
-    DocumentCommand, EditTarget, ImageFormat, ImageRequest, SequenceRequest,
+    DocumentCommand, EditTarget, ImageFormat, ImageRequest, PictureSubject, SequenceRequest,
 };
 pub use ideas::{IDEAS, Idea, ideas_for};
 pub use month::Month;

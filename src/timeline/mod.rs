@@ -8,4 +8,4 @@ mod index;
 mod overlap;
 
 pub use index::{ActorIx, BodyIx, Membership, StepSeries, Timeline};
-pub use overlap::{Overlap, Shared, matrix_order, shared_with};
+pub use overlap::{MATRIX_MAX_BODIES, Overlap, OverlapMatrix, Shared, matrix_order, shared_with};

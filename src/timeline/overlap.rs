@@ -181,6 +181,45 @@ pub fn matrix_order(overlap: &Overlap, bodies: &[BodyIx]) -> Vec<BodyIx> {
     clusters.pop().unwrap_or_default()
 }
 
+/// At most this many bodies (the largest at the date) make a matrix in the app and in its
+/// pictures, so that names and cells stay readable.
+pub const MATRIX_MAX_BODIES: usize = 40;
+
+/// The overlap matrix at one date: which bodies it shows, in an order where alike bodies sit
+/// side by side, and their overlap. The app's window, its pictures and the command line's
+/// CSV all draw this one value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverlapMatrix {
+    /// Shared members of every pair of bodies.
+    pub overlap: Overlap,
+    /// The bodies shown, in matrix order ([`matrix_order`]).
+    pub order: Vec<BodyIx>,
+    /// Bodies with members at the date that were left out (beyond the largest `max`).
+    pub left_out: usize,
+}
+
+impl OverlapMatrix {
+    /// The matrix at `date` (members counted at `level`) of the bodies with members among
+    /// `among` (every body when empty): the `max` largest, then clustered.
+    pub fn at(timeline: &Timeline, date: Date, level: Level, among: &[BodyIx], max: usize) -> Self {
+        let overlap = Overlap::at(timeline, date, level);
+        let mut largest: Vec<BodyIx> = (0..overlap.body_count())
+            .map(|b| BodyIx(u32::try_from(b).unwrap_or(u32::MAX)))
+            .filter(|b| among.is_empty() || among.contains(b))
+            .filter(|&b| overlap.size(b) > 0)
+            .collect();
+        largest.sort_by(|&a, &b| overlap.size(b).cmp(&overlap.size(a)).then(a.cmp(&b)));
+        let left_out = largest.len().saturating_sub(max);
+        largest.truncate(max);
+        let order = matrix_order(&overlap, &largest);
+        Self {
+            overlap,
+            order,
+            left_out,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,5 +347,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_matrix_keeps_the_largest_bodies_with_members() {
+        let timeline = small();
+        let at = date(2018, 6, 30);
+        let all = OverlapMatrix::at(&timeline, at, Level::Party, &[], usize::MAX);
+        let with_members = (0..timeline.body_count())
+            .map(|b| BodyIx(u32::try_from(b).unwrap_or(u32::MAX)))
+            .filter(|&b| all.overlap.size(b) > 0)
+            .count();
+        assert_eq!(all.order.len(), with_members);
+        assert_eq!(all.left_out, 0);
+        assert!(
+            all.order.len() >= 3,
+            "the fixture has coalitions at mid-2018"
+        );
+
+        let two = OverlapMatrix::at(&timeline, at, Level::Party, &[], 2);
+        assert_eq!(two.order.len(), 2);
+        assert_eq!(two.left_out, with_members - 2);
+        let smallest_kept = two.order.iter().map(|&b| two.overlap.size(b)).min();
+        let largest_left = all
+            .order
+            .iter()
+            .filter(|b| !two.order.contains(b))
+            .map(|&b| all.overlap.size(b))
+            .max();
+        assert!(smallest_kept >= largest_left);
+
+        let first = all.order[0];
+        let among = OverlapMatrix::at(&timeline, at, Level::Party, &[first], usize::MAX);
+        assert_eq!(among.order, vec![first]);
     }
 }

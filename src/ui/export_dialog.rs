@@ -3,13 +3,13 @@
 //! a year-by-year sequence with an animated GIF.
 
 use super::colour::color32;
+use super::picture::paint_picture;
 use crate::render::{
-    self, Anchor, Background, DateStamp, Picture, RenderOptions, SIZE_4K, SIZE_A4_300DPI, Shape,
-    Step,
+    self, Background, DateStamp, Picture, RenderOptions, SIZE_4K, SIZE_A4_300DPI, Step,
 };
 use crate::state::{
-    AppState, Document, DocumentCommand, ImageFormat, ImageRequest, Month, Selection,
-    SequenceRequest,
+    AppState, Document, DocumentCommand, ImageFormat, ImageRequest, Month, PictureSubject,
+    Selection, SequenceRequest,
 };
 use crate::style::Theme;
 
@@ -125,6 +125,7 @@ impl ExportForm {
                 view: None,
             },
             scale: 1.0,
+            subject: PictureSubject::Network,
         }
     }
 
@@ -283,85 +284,8 @@ fn preview_ui(ui: &mut egui::Ui, picture: &Picture) {
     let scale = width / picture.width.max(1.0);
     let size = egui::vec2(width, picture.height * scale);
     let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-    let painter = ui.painter_at(rect);
     let checker = ui.visuals().faint_bg_color;
-    painter.rect_filled(rect, 2.0, picture.background.map_or(checker, color32));
-    let at = |[x, y]: [f32; 2]| rect.min + egui::vec2(x, y) * scale;
-    for layer in &picture.layers {
-        for shape in &layer.shapes {
-            match shape {
-                Shape::Rect {
-                    rect: r,
-                    corner,
-                    fill,
-                } => {
-                    let area =
-                        egui::Rect::from_min_size(at([r.x, r.y]), egui::vec2(r.w, r.h) * scale);
-                    painter.rect_filled(area, corner * scale, color32(*fill));
-                }
-                Shape::Circle {
-                    centre,
-                    radius,
-                    fill,
-                    stroke,
-                } => {
-                    let stroke = stroke.map_or(egui::Stroke::NONE, |s| {
-                        egui::Stroke::new(s.width * scale, color32(s.colour))
-                    });
-                    painter.circle(
-                        at(*centre),
-                        radius * scale,
-                        fill.map_or(egui::Color32::TRANSPARENT, color32),
-                        stroke,
-                    );
-                }
-                Shape::Polygon {
-                    points,
-                    fill,
-                    stroke,
-                } => {
-                    let stroke = stroke.map_or(egui::Stroke::NONE, |s| {
-                        egui::Stroke::new(s.width * scale, color32(s.colour))
-                    });
-                    painter.add(egui::Shape::convex_polygon(
-                        points.iter().map(|p| at(*p)).collect(),
-                        fill.map_or(egui::Color32::TRANSPARENT, color32),
-                        stroke,
-                    ));
-                }
-                Shape::Line {
-                    from, to, stroke, ..
-                } => {
-                    painter.line_segment(
-                        [at(*from), at(*to)],
-                        egui::Stroke::new((stroke.width * scale).max(0.4), color32(stroke.colour)),
-                    );
-                }
-                Shape::Text {
-                    position,
-                    text,
-                    size,
-                    colour,
-                    anchor,
-                } => {
-                    let points = size * scale;
-                    if points < 3.0 {
-                        continue;
-                    }
-                    let align = match anchor {
-                        Anchor::Start => egui::Align2::LEFT_BOTTOM,
-                        Anchor::Middle => egui::Align2::CENTER_BOTTOM,
-                        Anchor::End => egui::Align2::RIGHT_BOTTOM,
-                    };
-                    painter.text(
-                        at(*position) + egui::vec2(0.0, points * 0.25),
-                        align,
-                        text,
-                        egui::FontId::proportional(points),
-                        color32(*colour),
-                    );
-                }
-            }
-        }
-    }
+    ui.painter_at(rect)
+        .rect_filled(rect, 2.0, picture.background.map_or(checker, color32));
+    paint_picture(&ui.painter_at(rect), rect.min, scale, picture);
 }

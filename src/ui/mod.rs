@@ -13,6 +13,7 @@ mod menu;
 mod modal;
 pub mod network;
 mod overlap;
+mod picture;
 mod timeline_bar;
 mod tour;
 

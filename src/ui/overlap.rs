@@ -1,60 +1,70 @@
 //! The overlap matrix: every pair of bodies with members at the date, shaded by how alike
 //! their memberships are, alike bodies side by side. It follows the timeline, so playing
 //! shows coalitions drifting together or apart.
+//!
+//! The window draws the same [`MatrixPicture`] it exports, so a saved PNG or SVG looks like
+//! the window (with the dataset's title and source line added).
 
-use egui::{Align2, FontId, Pos2, Rect, Sense, Vec2};
+use egui::{Pos2, Rect, Sense, Vec2};
 
 use super::Panels;
 use super::colour::{color32, theme_of};
-use crate::model::{Level, Word};
+use super::picture::paint_picture;
+use crate::model::Level;
+use crate::render::{MatrixPicture, RenderOptions};
 use crate::scene::NodeRef;
-use crate::state::{Command, Month, Selection};
-use crate::timeline::{BodyIx, Overlap, matrix_order};
+use crate::state::{
+    Command, Document, DocumentCommand, ImageFormat, ImageRequest, Month, PictureSubject, Selection,
+};
+use crate::style::Theme;
+use crate::timeline::{BodyIx, MATRIX_MAX_BODIES, OverlapMatrix};
 
-/// At most this many bodies (the largest at the date) are shown.
-const MATRIX_MAX_BODIES: usize = 40;
-/// The side of one cell, in points.
-const CELL: f32 = 15.0;
-/// Room for the row and column names.
-const NAMES: f32 = 150.0;
+/// PNG pixels per picture unit: the matrix is drawn at screen size, twice as sharp.
+const PNG_SCALE: f32 = 2.0;
 
-/// The matrix of the last date and level asked for, kept while they stay the same.
+/// The matrix of the last date, level and theme asked for, kept while they stay the same.
 #[derive(Default)]
 pub struct OverlapView {
-    key: Option<(Month, Level, u64)>,
-    overlap: Option<Overlap>,
-    order: Vec<BodyIx>,
+    key: Option<(Month, Level, Theme, u64)>,
+    matrix: Option<(OverlapMatrix, MatrixPicture)>,
 }
 
 impl OverlapView {
     /// The matrix for the panels' date and level; `version` changes with the dataset.
-    fn update(&mut self, panels: &Panels<'_>, version: u64) {
-        let key = (panels.state.date, panels.state.level, version);
+    fn update(&mut self, panels: &Panels<'_>, theme: Theme, version: u64) {
+        let (date, level) = (panels.state.date, panels.state.level);
+        let key = (date, level, theme, version);
         if self.key == Some(key) {
             return;
         }
-        let timeline = &panels.document.timeline;
-        let overlap = Overlap::at(timeline, panels.state.date.end(), panels.state.level);
-        let mut largest: Vec<BodyIx> = (0..overlap.body_count())
-            .map(|b| BodyIx(u32::try_from(b).unwrap_or(u32::MAX)))
-            .filter(|&b| overlap.size(b) > 0)
-            .collect();
-        largest.sort_by(|&a, &b| overlap.size(b).cmp(&overlap.size(a)).then(a.cmp(&b)));
-        largest.truncate(MATRIX_MAX_BODIES);
-        self.order = matrix_order(&overlap, &largest);
-        self.overlap = Some(overlap);
+        let document = panels.document;
+        let matrix = OverlapMatrix::at(
+            &document.timeline,
+            date.end(),
+            level,
+            &[],
+            MATRIX_MAX_BODIES,
+        );
+        let options = picture_options(document, theme, false);
+        let picture = MatrixPicture::build(document, &matrix, date, level, &options);
+        self.matrix = Some((matrix, picture));
         self.key = Some(key);
     }
 }
 
-/// The cell under `pointer`: (row, column) in the matrix whose top-left corner is `origin`.
-pub fn cell_at(origin: Pos2, count: usize, pointer: Pos2) -> Option<(usize, usize)> {
-    let offset = pointer - origin;
-    if offset.x < 0.0 || offset.y < 0.0 {
-        return None;
+/// The options of the matrix picture: in a file with the title and source line, on screen
+/// without them (the window has its own title).
+fn picture_options(document: &Document, theme: Theme, for_file: bool) -> RenderOptions {
+    let options = MatrixPicture::file_options(document, theme);
+    if for_file {
+        options
+    } else {
+        RenderOptions {
+            title: None,
+            source: None,
+            ..options
+        }
     }
-    let (column, row) = ((offset.x / CELL) as usize, (offset.y / CELL) as usize);
-    (row < count && column < count).then_some((row, column))
 }
 
 /// The overlap window, while `prefs.show_overlap` is on.
@@ -68,145 +78,138 @@ pub fn overlap_window_ui(
     if !open {
         return;
     }
-    view.update(panels, version);
+    let theme = theme_of(ctx);
+    view.update(panels, theme, version);
     let mut clicked = None;
+    let mut export = None;
     egui::Window::new("How the bodies overlap")
         .open(&mut open)
         .resizable(false)
         .default_pos(ctx.content_rect().right_top() + Vec2::new(-620.0, 60.0))
         .show(ctx, |ui| {
-            let (Some(overlap), order) = (&view.overlap, &view.order) else {
+            let Some((matrix, picture)) = &view.matrix else {
                 return;
             };
-            ui.label(format!(
-                "Members shared at {} ({}); the stronger the colour, the more alike: shared \
-                 members over the members of either. Alike bodies sit together.",
-                panels.state.date,
-                panels.state.level.label().to_lowercase()
-            ));
-            if order.is_empty() {
-                ui.weak("No body has members at this date.");
-                return;
+            ui.horizontal(|ui| {
+                let has_cells = !matrix.order.is_empty();
+                ui.add_enabled_ui(has_cells, |ui| {
+                    if ui
+                        .button("Save PNG…")
+                        .on_hover_text("The matrix as a picture, twice the size shown")
+                        .clicked()
+                    {
+                        export = Some(Some(ImageFormat::Png));
+                    }
+                    if ui
+                        .button("Save SVG…")
+                        .on_hover_text("The matrix as a drawing with real text")
+                        .clicked()
+                    {
+                        export = Some(Some(ImageFormat::Svg));
+                    }
+                    if ui
+                        .button("Copy")
+                        .on_hover_text("Put the matrix picture on the clipboard")
+                        .clicked()
+                    {
+                        export = Some(None);
+                    }
+                });
+            });
+            clicked = matrix_ui(ui, panels, matrix, picture);
+            if !matrix.order.is_empty() {
+                ui.weak("Click a cell to select its row's body; hover for the numbers.");
             }
-            clicked = matrix_ui(ui, panels, overlap, order);
-            scale_ui(ui);
-            ui.weak("Click a cell to select its row's body; hover for the numbers.");
         });
     panels.prefs.show_overlap = open;
     if let Some(body) = clicked {
         panels.emit(Command::Select(Some(Selection::Body(body))));
     }
+    if let Some(format) = export {
+        let request = ImageRequest {
+            options: picture_options(panels.document, theme, true),
+            scale: PNG_SCALE,
+            subject: PictureSubject::OverlapMatrix,
+        };
+        panels.emit_document(match format {
+            Some(format) => DocumentCommand::ExportImage(format, request),
+            None => DocumentCommand::CopyImage(request),
+        });
+    }
 }
 
-/// The colour scale: from nothing shared to the same members.
-fn scale_ui(ui: &mut egui::Ui) {
-    let palette = theme_of(ui.ctx()).palette();
-    let (empty, full) = (color32(palette.background), color32(palette.scale));
-    ui.horizontal(|ui| {
-        ui.weak("similarity 0");
-        let (strip, _) = ui.allocate_exact_size(Vec2::new(10.0 * CELL, CELL), Sense::hover());
-        for step in 0..10 {
-            let value = (step as f32 + 0.5) / 10.0;
-            let cell = Rect::from_min_size(
-                strip.min + Vec2::new(step as f32 * CELL, 0.0),
-                Vec2::splat(CELL),
-            );
-            ui.painter().rect_filled(
-                cell.shrink(0.5),
-                1.0,
-                empty.lerp_to_gamma(full, value.sqrt()),
-            );
-        }
-        ui.weak("1 (the same members)");
-    });
+/// The cell of `matrix` under `pointer`, for the picture drawn with its corner at `origin`.
+fn cell_under(matrix: &MatrixPicture, origin: Pos2, pointer: Pos2) -> Option<(usize, usize)> {
+    let at = pointer - origin;
+    matrix.cell_at([at.x, at.y])
 }
 
+/// Draws the picture, rings the selected body's row and column, and explains the hovered
+/// cell; returns the row's body of a clicked cell.
 fn matrix_ui(
     ui: &mut egui::Ui,
     panels: &Panels<'_>,
-    overlap: &Overlap,
-    order: &[BodyIx],
+    matrix: &OverlapMatrix,
+    picture: &MatrixPicture,
 ) -> Option<BodyIx> {
     let palette = theme_of(ui.ctx()).palette();
-    let document = panels.document;
-    let count = order.len();
-    let side = count as f32 * CELL;
-    let (area, _) = ui.allocate_exact_size(Vec2::splat(NAMES + side), Sense::hover());
-    let origin = area.min + Vec2::splat(NAMES);
-    let matrix = Rect::from_min_size(origin, Vec2::splat(side));
-    let response = ui.interact(matrix, ui.id().with("overlap_matrix"), Sense::click());
+    let size = Vec2::new(picture.picture.width, picture.picture.height);
+    let (area, _) = ui.allocate_exact_size(size, Sense::hover());
+    let origin = area.min;
+    let painter = ui.painter_at(area);
+    paint_picture(&painter, origin, 1.0, &picture.picture);
+    let cells = Rect::from_min_size(
+        origin + Vec2::new(picture.cells.x, picture.cells.y),
+        Vec2::new(picture.cells.w, picture.cells.h),
+    );
+    if picture.order.is_empty() {
+        return None;
+    }
+    let response = ui.interact(cells, ui.id().with("overlap_matrix"), Sense::click());
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::WidgetType::Other, true, "Overlap matrix cells")
     });
-    let painter = ui.painter_at(area);
+    let document = panels.document;
+    let overlap = &matrix.overlap;
+    // The row names are painted; a hover area over each gives it a name for screen
+    // readers and the member count on hover.
+    for (i, &body) in picture.order.iter().enumerate() {
+        let top = cells.top() + i as f32 * picture.cell;
+        let row = Rect::from_min_max(
+            Pos2::new(area.left(), top),
+            Pos2::new(cells.left() - 2.0, top + picture.cell),
+        );
+        let name = document.node_label(NodeRef::Body(body));
+        ui.interact(row, ui.id().with(("overlap_row", i)), Sense::hover())
+            .on_hover_text(format!("{name}: {} members", overlap.size(body)))
+            .widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, name));
+    }
     let selected = match panels.state.selection {
-        Some(Selection::Body(body)) => order.iter().position(|&b| b == body),
+        Some(Selection::Body(body)) => picture.order.iter().position(|&b| b == body),
         _ => None,
     };
-    let text = color32(palette.text);
-    let font = FontId::proportional(11.0);
-    for (i, &body) in order.iter().enumerate() {
-        let name = document.node_label(NodeRef::Body(body));
-        let y = origin.y + (i as f32 + 0.5) * CELL;
-        let row_name = ui.put(
-            Rect::from_min_max(
-                Pos2::new(area.min.x, y - CELL / 2.0),
-                Pos2::new(origin.x - 4.0, y + CELL / 2.0),
-            ),
-            egui::Label::new(egui::RichText::new(name).size(11.0).color(text))
-                .truncate()
-                .halign(egui::Align::Max),
-        );
-        row_name.on_hover_text(format!("{name}: {} members", overlap.size(body)));
-        // Column names, written upwards.
-        let galley = painter.layout_no_wrap(name.to_owned(), font.clone(), text);
-        let x = origin.x + (i as f32 + 0.5) * CELL - galley.size().y / 2.0;
-        painter.add(
-            egui::epaint::TextShape::new(Pos2::new(x, origin.y - 4.0), galley, text)
-                .with_angle(-std::f32::consts::FRAC_PI_2),
-        );
-    }
-    let empty = color32(palette.background);
-    let full = color32(palette.scale);
-    for (row, &a) in order.iter().enumerate() {
-        for (column, &b) in order.iter().enumerate() {
-            let cell = Rect::from_min_size(
-                origin + Vec2::new(column as f32 * CELL, row as f32 * CELL),
-                Vec2::splat(CELL),
-            )
-            .shrink(0.5);
-            // The square root spreads the low end, where most pairs are.
-            let fill = empty.lerp_to_gamma(full, overlap.jaccard(a, b).sqrt());
-            painter.rect_filled(cell, 1.0, fill);
-        }
-    }
     if let Some(i) = selected {
         let stroke = egui::Stroke::new(1.5, color32(palette.text));
-        let band = |min: Pos2, size: Vec2| Rect::from_min_size(min, size);
-        painter.rect_stroke(
-            band(
-                origin + Vec2::new(0.0, i as f32 * CELL),
-                Vec2::new(side, CELL),
+        let cell = picture.cell;
+        let side = cells.width();
+        for band in [
+            Rect::from_min_size(
+                cells.min + Vec2::new(0.0, i as f32 * cell),
+                Vec2::new(side, cell),
             ),
-            1.0,
-            stroke,
-            egui::StrokeKind::Inside,
-        );
-        painter.rect_stroke(
-            band(
-                origin + Vec2::new(i as f32 * CELL, 0.0),
-                Vec2::new(CELL, side),
+            Rect::from_min_size(
+                cells.min + Vec2::new(i as f32 * cell, 0.0),
+                Vec2::new(cell, side),
             ),
-            1.0,
-            stroke,
-            egui::StrokeKind::Inside,
-        );
+        ] {
+            painter.rect_stroke(band, 1.0, stroke, egui::StrokeKind::Inside);
+        }
     }
     let hovered = response
         .hover_pos()
-        .and_then(|pointer| cell_at(origin, count, pointer));
+        .and_then(|pointer| cell_under(picture, origin, pointer));
     if let Some((row, column)) = hovered {
-        let (a, b) = (order[row], order[column]);
+        let (a, b) = (picture.order[row], picture.order[column]);
         let (name_a, name_b) = (
             document.node_label(NodeRef::Body(a)),
             document.node_label(NodeRef::Body(b)),
@@ -224,36 +227,12 @@ fn matrix_ui(
             )
         };
         response.clone().on_hover_text_at_pointer(tip);
-        painter.text(
-            area.min,
-            Align2::LEFT_TOP,
-            format!("{name_a} × {name_b}"),
-            FontId::proportional(12.0),
-            text,
-        );
     }
     if response.clicked() {
         return response
             .interact_pointer_pos()
-            .and_then(|pointer| cell_at(origin, count, pointer))
-            .map(|(row, _)| order[row]);
+            .and_then(|pointer| cell_under(picture, origin, pointer))
+            .map(|(row, _)| picture.order[row]);
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_are_found_under_the_pointer() {
-        let origin = Pos2::new(100.0, 50.0);
-        assert_eq!(cell_at(origin, 4, Pos2::new(101.0, 51.0)), Some((0, 0)));
-        assert_eq!(
-            cell_at(origin, 4, origin + Vec2::new(2.5 * CELL, 1.5 * CELL)),
-            Some((1, 2))
-        );
-        assert_eq!(cell_at(origin, 4, Pos2::new(99.0, 60.0)), None);
-        assert_eq!(cell_at(origin, 4, origin + Vec2::splat(4.0 * CELL)), None);
-    }
 }

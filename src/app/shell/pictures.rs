@@ -10,8 +10,9 @@ use petgraph::stable_graph::NodeIndex;
 
 use super::MinilateralApp;
 use crate::app::jobs::{JobResult, Purpose};
-use crate::render::{self, GifWriter, Picture, PngOptions, Sequence};
-use crate::state::{Document, ImageFormat, ImageRequest, SequenceRequest};
+use crate::render::{self, GifWriter, MatrixPicture, Picture, PngOptions, Sequence};
+use crate::state::{Document, ImageFormat, ImageRequest, PictureSubject, SequenceRequest};
+use crate::timeline::{MATRIX_MAX_BODIES, OverlapMatrix};
 
 impl MinilateralApp {
     /// Node positions as drawn now (the layout, with the user's drags), by node number.
@@ -31,14 +32,34 @@ impl MinilateralApp {
             .collect()
     }
 
-    /// The picture a request asks for, of the network as shown.
+    /// The picture a request asks for: the network as shown, or the overlap matrix at the
+    /// date.
     pub fn picture(&self, request: &ImageRequest) -> Picture {
-        Picture::build(
-            &self.document,
-            &self.state,
-            &self.drawn_positions(),
-            &request.options,
-        )
+        match request.subject {
+            PictureSubject::Network => Picture::build(
+                &self.document,
+                &self.state,
+                &self.drawn_positions(),
+                &request.options,
+            ),
+            PictureSubject::OverlapMatrix => {
+                let matrix = OverlapMatrix::at(
+                    &self.document.timeline,
+                    self.state.date.end(),
+                    self.state.level,
+                    &request.options.focus,
+                    MATRIX_MAX_BODIES,
+                );
+                MatrixPicture::build(
+                    &self.document,
+                    &matrix,
+                    self.state.date,
+                    self.state.level,
+                    &request.options,
+                )
+                .picture
+            }
+        }
     }
 
     /// A file name for a picture: the dataset or focused body, and the date.
@@ -49,7 +70,10 @@ impl MinilateralApp {
             .first()
             .and_then(|body| self.document.dataset.bodies.get(body.index()))
             .map_or("network", |body| body.id.as_str());
-        format!("{subject}-{}.{extension}", self.state.date)
+        match request.subject {
+            PictureSubject::Network => format!("{subject}-{}.{extension}", self.state.date),
+            PictureSubject::OverlapMatrix => format!("overlap-{}.{extension}", self.state.date),
+        }
     }
 
     pub(super) fn request_image(

@@ -1,0 +1,103 @@
+//! Draws a [`Picture`] with egui: the same shapes the SVG and PNG files are written from,
+//! for the export preview and the overlap window.
+
+use crate::render::{Anchor, Picture, Shape};
+
+use super::colour::color32;
+
+/// Paints `picture`'s shapes with its top-left corner at `origin`, `scale` points per
+/// picture unit (its background is the caller's).
+pub fn paint_picture(painter: &egui::Painter, origin: egui::Pos2, scale: f32, picture: &Picture) {
+    let at = |[x, y]: [f32; 2]| origin + egui::vec2(x, y) * scale;
+    for layer in &picture.layers {
+        for shape in &layer.shapes {
+            match shape {
+                Shape::Rect {
+                    rect: r,
+                    corner,
+                    fill,
+                } => {
+                    let area =
+                        egui::Rect::from_min_size(at([r.x, r.y]), egui::vec2(r.w, r.h) * scale);
+                    painter.rect_filled(area, corner * scale, color32(*fill));
+                }
+                Shape::Circle {
+                    centre,
+                    radius,
+                    fill,
+                    stroke,
+                } => {
+                    let stroke = stroke.map_or(egui::Stroke::NONE, |s| {
+                        egui::Stroke::new(s.width * scale, color32(s.colour))
+                    });
+                    painter.circle(
+                        at(*centre),
+                        radius * scale,
+                        fill.map_or(egui::Color32::TRANSPARENT, color32),
+                        stroke,
+                    );
+                }
+                Shape::Polygon {
+                    points,
+                    fill,
+                    stroke,
+                } => {
+                    let stroke = stroke.map_or(egui::Stroke::NONE, |s| {
+                        egui::Stroke::new(s.width * scale, color32(s.colour))
+                    });
+                    painter.add(egui::Shape::convex_polygon(
+                        points.iter().map(|p| at(*p)).collect(),
+                        fill.map_or(egui::Color32::TRANSPARENT, color32),
+                        stroke,
+                    ));
+                }
+                Shape::Line {
+                    from, to, stroke, ..
+                } => {
+                    painter.line_segment(
+                        [at(*from), at(*to)],
+                        egui::Stroke::new((stroke.width * scale).max(0.4), color32(stroke.colour)),
+                    );
+                }
+                Shape::Text {
+                    position,
+                    text,
+                    size,
+                    colour,
+                    anchor,
+                    rotation,
+                } => {
+                    let points = size * scale;
+                    if points < 3.0 {
+                        continue;
+                    }
+                    let colour = color32(*colour);
+                    let galley = painter.layout_no_wrap(
+                        text.clone(),
+                        egui::FontId::proportional(points),
+                        colour,
+                    );
+                    let share = match anchor {
+                        Anchor::Start => 0.0,
+                        Anchor::Middle => 0.5,
+                        Anchor::End => 1.0,
+                    };
+                    // The galley's top-left corner, in the text's own frame (x along the
+                    // baseline), then turned with the text.
+                    let size = galley.size();
+                    let corner = egui::vec2(-size.x * share, points * 0.25 - size.y);
+                    let angle = rotation.to_radians();
+                    let (sin, cos) = angle.sin_cos();
+                    let turned = egui::vec2(
+                        corner.x * cos - corner.y * sin,
+                        corner.x * sin + corner.y * cos,
+                    );
+                    painter.add(
+                        egui::epaint::TextShape::new(at(*position) + turned, galley, colour)
+                            .with_angle(angle),
+                    );
+                }
+            }
+        }
+    }
+}
