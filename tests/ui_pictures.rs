@@ -99,7 +99,10 @@ fn the_overlap_window_saves_the_matrix_it_shows() {
     });
     let text = std::fs::read_to_string(&svg).expect("the SVG");
     assert!(text.contains("how the bodies overlap"), "a titled picture");
-    assert!(text.contains("Members shared, June 2018"), "at the app's date");
+    assert!(
+        text.contains("Members shared, June 2018"),
+        "at the app's date"
+    );
     for name in ["FOC", "ACTA", "Budapest"] {
         assert!(text.contains(&format!(">{name}<")), "{name} names a row");
     }
