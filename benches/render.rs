@@ -1,14 +1,19 @@
 //! Cost of pictures of the built-in sample (release build): one 1920×1080 picture to PNG
 //! (target < 0.5 s) and to SVG, and a 20-frame animated GIF at 1920×1080 (year by year
-//! 2006–2025, shared camera, frames quantised with the `gif` crate).
+//! 2006–2025, shared camera, frames quantised with the `gif` crate); the overlap matrix's
+//! picture, which the app's window rebuilds at every date while the timeline plays
+//! (target < 8 ms, half a frame at 60 Hz), and its PNG at twice the size.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use minilateral::render::{
-    self, GifWriter, Picture, PngOptions, RenderOptions, Sequence, Step, sequence_months,
+    self, GifWriter, MatrixPicture, Picture, PngOptions, RenderOptions, Sequence, Step,
+    sequence_months,
 };
 use minilateral::state::{Document, Month};
+use minilateral::style::Theme;
+use minilateral::timeline::{MATRIX_MAX_BODIES, OverlapMatrix};
 
 fn render_benches(c: &mut Criterion) {
     let Ok((dataset, _)) =
@@ -41,6 +46,27 @@ fn render_benches(c: &mut Criterion) {
         b.iter(|| {
             let picture = Picture::build(&document, black_box(&state), &positions, &options);
             render::to_png(&picture, &png).map(|bytes| bytes.len())
+        })
+    });
+    let level = state.level;
+    let matrix_picture = || {
+        let matrix = OverlapMatrix::at(
+            &document.timeline,
+            state.date.end(),
+            level,
+            &[],
+            MATRIX_MAX_BODIES,
+        );
+        let options = MatrixPicture::file_options(&document, Theme::Light);
+        MatrixPicture::build(&document, &matrix, state.date, level, &options)
+    };
+    group.bench_function("sample_overlap_matrix_picture", |b| {
+        b.iter(|| black_box(matrix_picture()).order.len())
+    });
+    group.bench_function("sample_overlap_matrix_png_x2", |b| {
+        b.iter(|| {
+            render::to_png(&matrix_picture().picture, &PngOptions { scale: 2.0 })
+                .map(|bytes| bytes.len())
         })
     });
     group.finish();
