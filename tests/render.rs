@@ -734,32 +734,23 @@ fn the_overlap_matrix_keeps_the_largest_bodies_and_says_how_many_it_left_out() {
 #[test]
 fn cli_draws_the_overlap_matrix_with_no_display() {
     let dir = temp_dir();
+    let fixture = fixture_path();
+    let draw = |path: &Path, more: &[&str]| {
+        let path = path.display().to_string();
+        let mut args = vec!["overlap", &fixture, "--at", "2018-06", "--out"];
+        args.push(&path);
+        args.extend_from_slice(more);
+        let output = minilateral(&args);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+    };
     let svg = out(&dir, "overlap.svg");
-    let output = minilateral(&[
-        "overlap",
-        &fixture_path(),
-        "--at",
-        "2018-06",
-        "--out",
-        &svg.display().to_string(),
-    ]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
+    draw(&svg, &[]);
     let drawing = std::fs::read_to_string(&svg).expect("the SVG");
     assert!(drawing.contains(">FOC<") && drawing.contains(">ACTA<"));
     assert!(drawing.contains("Members shared, June 2018"));
 
     let png = out(&dir, "overlap.png");
-    let output = minilateral(&[
-        "overlap",
-        &fixture_path(),
-        "--at",
-        "2018-06",
-        "--out",
-        &png.display().to_string(),
-        "--scale",
-        "1",
-    ]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
+    draw(&png, &["--scale", "1"]);
     let (width, height) = png_size(&png);
     let (_, picture) = matrix_picture(&document(), Theme::Light, usize::MAX);
     assert_eq!(

@@ -1,7 +1,8 @@
 //! Draws a [`Picture`] with egui: the same shapes the SVG and PNG files are written from,
 //! for the export preview and the overlap window.
 
-use crate::render::{Anchor, Picture, Shape};
+use crate::render::{Anchor, Picture, Shape, Stroke};
+use crate::style::Rgba;
 
 use super::colour::color32;
 
@@ -9,6 +10,12 @@ use super::colour::color32;
 /// picture unit (its background is the caller's).
 pub fn paint_picture(painter: &egui::Painter, origin: egui::Pos2, scale: f32, picture: &Picture) {
     let at = |[x, y]: [f32; 2]| origin + egui::vec2(x, y) * scale;
+    let fill_of = |fill: Option<Rgba>| fill.map_or(egui::Color32::TRANSPARENT, color32);
+    let stroke_of = |stroke: Option<Stroke>| {
+        stroke.map_or(egui::Stroke::NONE, |s| {
+            egui::Stroke::new(s.width * scale, color32(s.colour))
+        })
+    };
     for layer in &picture.layers {
         for shape in &layer.shapes {
             match shape {
@@ -27,14 +34,11 @@ pub fn paint_picture(painter: &egui::Painter, origin: egui::Pos2, scale: f32, pi
                     fill,
                     stroke,
                 } => {
-                    let stroke = stroke.map_or(egui::Stroke::NONE, |s| {
-                        egui::Stroke::new(s.width * scale, color32(s.colour))
-                    });
                     painter.circle(
                         at(*centre),
                         radius * scale,
-                        fill.map_or(egui::Color32::TRANSPARENT, color32),
-                        stroke,
+                        fill_of(*fill),
+                        stroke_of(*stroke),
                     );
                 }
                 Shape::Polygon {
@@ -42,13 +46,10 @@ pub fn paint_picture(painter: &egui::Painter, origin: egui::Pos2, scale: f32, pi
                     fill,
                     stroke,
                 } => {
-                    let stroke = stroke.map_or(egui::Stroke::NONE, |s| {
-                        egui::Stroke::new(s.width * scale, color32(s.colour))
-                    });
                     painter.add(egui::Shape::convex_polygon(
                         points.iter().map(|p| at(*p)).collect(),
-                        fill.map_or(egui::Color32::TRANSPARENT, color32),
-                        stroke,
+                        fill_of(*fill),
+                        stroke_of(*stroke),
                     ));
                 }
                 Shape::Line {
