@@ -626,6 +626,37 @@ fn texts(layer: &render::Layer) -> Vec<(&str, [f32; 2], f32, f32)> {
         .collect()
 }
 
+/// Every text of a picture lies inside it (column names are turned upwards).
+fn assert_texts_inside(picture: &Picture) {
+    for shape in picture.layers.iter().flat_map(|layer| &layer.shapes) {
+        let render::Shape::Text {
+            text,
+            position,
+            size,
+            rotation,
+            anchor,
+            ..
+        } = shape
+        else {
+            continue;
+        };
+        let width = render::text_width(text, *size);
+        let (left, right, top) = if *rotation == 0.0 {
+            let left = match anchor {
+                render::Anchor::Start => position[0],
+                render::Anchor::Middle => position[0] - width / 2.0,
+                render::Anchor::End => position[0] - width,
+            };
+            (left, left + width, position[1] - size)
+        } else {
+            (position[0] - size, position[0], position[1] - width)
+        };
+        assert!(left >= 0.0 && top >= 0.0, "{text} is inside");
+        assert!(right <= picture.width, "{text} is inside");
+        assert!(position[1] <= picture.height, "{text} is inside");
+    }
+}
+
 #[test]
 fn the_overlap_matrix_picture_writes_each_pair_s_shared_members_in_its_cell() {
     let document = document();
@@ -688,21 +719,7 @@ fn the_overlap_matrix_picture_writes_each_pair_s_shared_members_in_its_cell() {
     }
 
     // Nothing is drawn outside the picture, and the SVG turns the column names.
-    for layer in &picture.picture.layers {
-        for (text, position, size, rotation) in texts(layer) {
-            let width = render::text_width(text, size);
-            let (right, top) = if rotation == 0.0 {
-                (position[0] + width, position[1] - size)
-            } else {
-                (position[0], position[1] - width)
-            };
-            assert!(
-                right <= picture.picture.width && top >= 0.0,
-                "{text} is inside"
-            );
-            assert!(position[1] <= picture.picture.height, "{text} is inside");
-        }
-    }
+    assert_texts_inside(&picture.picture);
     let svg = render::to_svg(&picture.picture);
     assert!(svg.contains("transform=\"rotate(-90 "));
     let title = format!("{}: how the bodies overlap", document.title());
@@ -724,6 +741,21 @@ fn the_overlap_matrix_keeps_the_largest_bodies_and_says_how_many_it_left_out() {
         header.iter().any(|(text, ..)| text.contains(&note)),
         "{header:?}"
     );
+    // A matrix of one body with a short name keeps the scale's words inside the picture.
+    let date = Month::new(2018, 6);
+    let level = minilateral::model::Level::Party;
+    let foc = body(&document, "foc");
+    let one = minilateral::timeline::OverlapMatrix::at(
+        &document.timeline,
+        date.end(),
+        level,
+        &[foc],
+        usize::MAX,
+    );
+    let options = render::MatrixPicture::file_options(&document, Theme::Light);
+    let narrow = render::MatrixPicture::build(&document, &one, date, level, &options);
+    assert_eq!(narrow.order, vec![foc]);
+    assert_texts_inside(&narrow.picture);
     // The dark theme's background is behind the picture.
     assert_eq!(
         picture.picture.background,

@@ -183,12 +183,6 @@ pub(super) fn matrix_picture(
     args: &MatrixPictureArgs<'_>,
     err: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    if !(args.scale.is_finite() && args.scale > 0.0 && args.scale <= 8.0) {
-        return Err(CommandError::Usage(format!(
-            "--scale must be a number above 0 and at most 8, not {}",
-            args.scale
-        )));
-    }
     let document = Document::new(dataset, label, String::new());
     let matrix = OverlapMatrix::at(
         &document.timeline,
@@ -200,6 +194,11 @@ pub(super) fn matrix_picture(
     let options = MatrixPicture::file_options(&document, args.theme);
     let date = Month::of_date(query.at);
     let picture = MatrixPicture::build(&document, &matrix, date, query.level, &options);
+    super::render::check_scale(
+        "the matrix picture",
+        [picture.picture.width, picture.picture.height],
+        args.scale,
+    )?;
     super::render::write_picture(
         &picture.picture,
         args.path,

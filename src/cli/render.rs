@@ -137,26 +137,11 @@ pub(super) fn render(
     _out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, CommandError> {
-    if !(args.scale.is_finite() && args.scale > 0.0) {
-        return Err(CommandError::Usage(format!(
-            "--scale must be a positive number, not {}",
-            args.scale
-        )));
-    }
-    let largest = args.width.max(args.height) as f32 * args.scale;
-    if largest > render::MAX_SIDE_PX as f32 || args.width.min(args.height) as f32 * args.scale < 1.0
-    {
-        return Err(CommandError::Usage(format!(
-            "--width {} --height {} --scale {} gives a picture of {:.0}×{:.0} pixels; each side \
-             must be 1 to {} pixels",
-            args.width,
-            args.height,
-            args.scale,
-            args.width as f32 * args.scale,
-            args.height as f32 * args.scale,
-            render::MAX_SIDE_PX
-        )));
-    }
+    check_scale(
+        &format!("--width {} --height {}", args.width, args.height),
+        [args.width as f32, args.height as f32],
+        args.scale,
+    )?;
     let dataset = match &args.file {
         Some(file) => load_for_query(file, err)?,
         None => {
@@ -305,6 +290,26 @@ fn focus_bodies(
         }
     }
     Ok(bodies)
+}
+
+/// Refuses a `--scale` that is not a positive number, or that turns a picture of `size`
+/// units (described by `what`, e.g. "--width 1920 --height 1080") into one with a side
+/// outside 1 to [`render::MAX_SIDE_PX`] pixels.
+pub(super) fn check_scale(what: &str, size: [f32; 2], scale: f32) -> Result<(), CommandError> {
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(CommandError::Usage(format!(
+            "--scale must be a positive number, not {scale}"
+        )));
+    }
+    let [width, height] = size.map(|side| side * scale);
+    if width.max(height) > render::MAX_SIDE_PX as f32 || width.min(height) < 1.0 {
+        return Err(CommandError::Usage(format!(
+            "{what} --scale {scale} gives a picture of {width:.0}×{height:.0} pixels; each side \
+             must be 1 to {} pixels",
+            render::MAX_SIDE_PX
+        )));
+    }
+    Ok(())
 }
 
 pub(super) fn write_picture(

@@ -212,7 +212,11 @@ impl MatrixPicture {
         let scale_y = cells.y + cells.h + GAP * 2.0;
         let mut legend = Vec::new();
         let low = "similarity 0";
-        let mut x = MARGIN + names_width + GAP;
+        // Under the cells, unless the names are too narrow for the low end's words.
+        let legend_left = MARGIN;
+        let mut x = cells
+            .x
+            .max(legend_left + measure.width(low, LINE_SIZE) + GAP);
         legend.push(text(
             [x - GAP, baseline(scale_y + CELL / 2.0, LINE_SIZE)],
             low.to_owned(),
@@ -242,7 +246,6 @@ impl MatrixPicture {
             palette.muted,
             Anchor::Start,
         ));
-        let legend_left = (MARGIN + names_width - measure.width(low, LINE_SIZE)).min(MARGIN);
         let legend_right = x + GAP + measure.width(high, LINE_SIZE);
         let legend_rect = Rect {
             x: legend_left,
@@ -272,15 +275,10 @@ impl MatrixPicture {
             .max(MARGIN * 2.0 + width_needed)
             .ceil();
         let height = (bottom + MARGIN).ceil();
-        let description = [
-            options.title.clone().unwrap_or_default(),
-            format!("overlap of memberships, {}", date.long_name()),
-        ]
-        .iter()
-        .filter(|part| !part.is_empty())
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(", ");
+        let description = match options.title.as_ref().filter(|t| !t.trim().is_empty()) {
+            Some(title) => format!("{title}, {}", date.long_name()),
+            None => format!("Overlap of memberships, {}", date.long_name()),
+        };
         let picture = Picture {
             width,
             height,

@@ -45,25 +45,20 @@ impl OverlapView {
             &[],
             MATRIX_MAX_BODIES,
         );
-        let options = picture_options(document, theme, false);
+        let options = screen_options(document, theme);
         let picture = MatrixPicture::build(document, &matrix, date, level, &options);
         self.matrix = Some((matrix, picture));
         self.key = Some(key);
     }
 }
 
-/// The options of the matrix picture: in a file with the title and source line, on screen
-/// without them (the window has its own title).
-fn picture_options(document: &Document, theme: Theme, for_file: bool) -> RenderOptions {
-    let options = MatrixPicture::file_options(document, theme);
-    if for_file {
-        options
-    } else {
-        RenderOptions {
-            title: None,
-            source: None,
-            ..options
-        }
+/// The matrix picture on screen: a saved one's options without the title and source line
+/// (the window has its own title).
+fn screen_options(document: &Document, theme: Theme) -> RenderOptions {
+    RenderOptions {
+        title: None,
+        source: None,
+        ..MatrixPicture::file_options(document, theme)
     }
 }
 
@@ -81,7 +76,7 @@ pub fn overlap_window_ui(
     let theme = theme_of(ctx);
     view.update(panels, theme, version);
     let mut clicked = None;
-    let mut export = None;
+    let mut command = None;
     egui::Window::new("How the bodies overlap")
         .open(&mut open)
         .resizable(false)
@@ -89,6 +84,11 @@ pub fn overlap_window_ui(
         .show(ctx, |ui| {
             let Some((matrix, picture)) = &view.matrix else {
                 return;
+            };
+            let request = || ImageRequest {
+                options: MatrixPicture::file_options(panels.document, theme),
+                scale: PNG_SCALE,
+                subject: PictureSubject::OverlapMatrix,
             };
             ui.horizontal(|ui| {
                 let has_cells = !matrix.order.is_empty();
@@ -98,21 +98,21 @@ pub fn overlap_window_ui(
                         .on_hover_text("The matrix as a picture, twice the size shown")
                         .clicked()
                     {
-                        export = Some(Some(ImageFormat::Png));
+                        command = Some(DocumentCommand::ExportImage(ImageFormat::Png, request()));
                     }
                     if ui
                         .button("Save SVG…")
                         .on_hover_text("The matrix as a drawing with real text")
                         .clicked()
                     {
-                        export = Some(Some(ImageFormat::Svg));
+                        command = Some(DocumentCommand::ExportImage(ImageFormat::Svg, request()));
                     }
                     if ui
                         .button("Copy")
                         .on_hover_text("Put the matrix picture on the clipboard")
                         .clicked()
                     {
-                        export = Some(None);
+                        command = Some(DocumentCommand::CopyImage(request()));
                     }
                 });
             });
@@ -125,16 +125,8 @@ pub fn overlap_window_ui(
     if let Some(body) = clicked {
         panels.emit(Command::Select(Some(Selection::Body(body))));
     }
-    if let Some(format) = export {
-        let request = ImageRequest {
-            options: picture_options(panels.document, theme, true),
-            scale: PNG_SCALE,
-            subject: PictureSubject::OverlapMatrix,
-        };
-        panels.emit_document(match format {
-            Some(format) => DocumentCommand::ExportImage(format, request),
-            None => DocumentCommand::CopyImage(request),
-        });
+    if let Some(command) = command {
+        panels.emit_document(command);
     }
 }
 
