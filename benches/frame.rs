@@ -10,8 +10,9 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use minilateral::app::MinilateralApp;
+use minilateral::document::Document;
 use minilateral::model::Dataset;
-use minilateral::state::{Document, Prefs};
+use minilateral::state::Prefs;
 
 fn harness(dataset: Dataset) -> Harness<'static, MinilateralApp> {
     let document = Document::new(dataset, "bench".into(), String::new());

@@ -7,11 +7,13 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use minilateral::document::Document;
+use minilateral::model::Month;
 use minilateral::render::{
     self, GifWriter, MatrixPicture, Picture, PngOptions, RenderOptions, Sequence, Step,
     sequence_months,
 };
-use minilateral::state::{Document, Month};
+use minilateral::scene::View;
 use minilateral::style::Theme;
 use minilateral::timeline::{MATRIX_MAX_BODIES, OverlapMatrix};
 
@@ -22,7 +24,7 @@ fn render_benches(c: &mut Criterion) {
         return;
     };
     let document = Document::new(dataset, "sample".into(), String::new());
-    let state = document.initial_state();
+    let state = document.initial_view();
     let positions = Document::compute_layout(document.layout_request());
     let options = RenderOptions {
         title: Some(document.title().to_owned()),
@@ -58,7 +60,15 @@ fn render_benches(c: &mut Criterion) {
             MATRIX_MAX_BODIES,
         );
         let options = MatrixPicture::file_options(&document, Theme::Light);
-        MatrixPicture::build(&document, &matrix, state.date, level, &options)
+        MatrixPicture::build(
+            &document,
+            &matrix,
+            &View {
+                level,
+                ..state.clone()
+            },
+            &options,
+        )
     };
     group.bench_function("sample_overlap_matrix_picture", |b| {
         b.iter(|| black_box(matrix_picture()).order.len())

@@ -27,7 +27,7 @@ fn timeline_benches(c: &mut Criterion) {
     // What the app does on the UI thread after an edit: apply it, rebuild the timeline
     // index and the scene graph (the layout is kept).
     let mut document =
-        minilateral::state::Document::new(dataset.clone(), "synthetic".into(), String::new());
+        minilateral::document::Document::new(dataset.clone(), "synthetic".into(), String::new());
     group.bench_function("apply_an_edit_and_reindex_100k_events", |b| {
         b.iter(|| {
             let mut event = document.dataset.events[0].clone();

@@ -14,6 +14,25 @@ if [ -n "$leaks" ]; then
   exit 1
 fi
 
+echo "== layering: each layer imports only the layers below it (ARCHITECTURE.md)"
+# forbidden <paths under src/> <module names they must not import>
+forbidden() {
+  local paths=$1 modules=$2 hits
+  # Comments may name other layers; code may not.
+  hits=$(cd src && grep -rnE "\bcrate::($modules)\b" $paths --include='*.rs' \
+         | grep -vE '^[^:]+:[0-9]+:\s*//' || true)
+  if [ -n "$hits" ]; then
+    echo "layering: src/{$paths} must not import crate::{$modules}:" >&2
+    echo "$hits" >&2
+    exit 1
+  fi
+}
+forbidden "model io timeline edit scene render document.rs style.rs synthetic.rs" "state|ui|app|cli"
+forbidden "model" "io|timeline|edit|scene|render|document"
+forbidden "state" "render|ui|app|cli"
+forbidden "ui" "app|cli"
+forbidden "cli" "app|ui"
+
 echo "== clippy"
 cargo clippy --all-targets --locked -- -D warnings
 

@@ -18,6 +18,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod document;
 pub mod edit;
 pub mod io;
 pub mod model;

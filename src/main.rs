@@ -1,5 +1,5 @@
 //! The `minilateral` executable: parses the command line and runs a headless command or
-//! the graphical interface.
+//! the graphical interface. The only place that knows both: `cli` never imports `app`.
 
 use std::process::ExitCode;
 
@@ -12,6 +12,14 @@ fn main() -> ExitCode {
     let mut err = std::io::stderr().lock();
     match &cli.command {
         Some(command) => ExitCode::from(cli::run(command, &mut out, &mut err)),
-        None => ExitCode::from(cli::open_gui(cli.file.as_deref(), &mut err)),
+        None => {
+            let file = cli.file.as_deref();
+            ExitCode::from(match cli::dataset_for_window(file, &mut err) {
+                Ok(loaded) => {
+                    minilateral::app::run(loaded.dataset, &loaded.report, &loaded.label, file)
+                }
+                Err(code) => code,
+            })
+        }
     }
 }

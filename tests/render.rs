@@ -6,11 +6,13 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use minilateral::document::Document;
+use minilateral::model::Month;
 use minilateral::render::{
     self, Background, Picture, PngOptions, Raster, RenderOptions, Sequence, Step,
 };
+use minilateral::scene::View;
 use minilateral::scene::{NodeRef, Ring, Visibility};
-use minilateral::state::{AppState, Document, Month};
 use minilateral::style::Theme;
 
 #[path = "common/run.rs"]
@@ -30,8 +32,8 @@ fn positions(document: &Document) -> Vec<[f32; 2]> {
 }
 
 /// June 2013, having stepped from June 2012: Australia and Japan joined since then.
-fn state(document: &Document) -> AppState {
-    let mut state = document.initial_state();
+fn state(document: &Document) -> View {
+    let mut state = document.initial_view();
     state.date = Month::new(2013, 6);
     state.previous_date = Month::new(2012, 6);
     state
@@ -192,13 +194,13 @@ fn the_legend_never_overlaps_the_network() {
     let document = document();
     let picture = picture(&document, &options(&document));
     let legend = picture.legend_rect.expect("a legend");
-    assert!(!legend.overlaps(&picture.view.network));
+    assert!(!legend.overlaps(&picture.framing.network));
     assert_header_clear_of_the_network(&picture);
     // Every node shape lies in the network's frame.
     let nodes = picture.layer("nodes").expect("nodes");
     for shape in &nodes.shapes {
         if let render::Shape::Circle { centre, radius, .. } = shape {
-            let frame = picture.view.network;
+            let frame = picture.framing.network;
             assert!(
                 centre[0] - radius >= frame.x - 0.5 && centre[0] + radius <= frame.right() + 0.5
             );
@@ -213,7 +215,7 @@ fn the_legend_never_overlaps_the_network() {
 fn assert_header_clear_of_the_network(picture: &Picture) {
     let header = picture.layer("header").expect("a header");
     assert_eq!(header.shapes.len(), 3);
-    let frame = picture.view.network;
+    let frame = picture.framing.network;
     for shape in &header.shapes {
         let render::Shape::Text {
             position,
@@ -251,13 +253,17 @@ fn a_round_network_takes_the_full_height_beside_the_header() {
         &document.dataset,
         &positions(&document),
     );
-    let picture = Picture::build(&document, &document.initial_state(), &round, &options);
-    assert_eq!(picture.view.network.y, picture.margin, "{:?}", picture.view);
+    let picture = Picture::build(&document, &document.initial_view(), &round, &options);
+    assert_eq!(
+        picture.framing.network.y, picture.margin,
+        "{:?}",
+        picture.framing
+    );
     assert_header_clear_of_the_network(&picture);
     let small_document = self::document();
     let small = self::picture(&small_document, &self::options(&small_document));
     assert!(
-        small.view.network.y > small.margin,
+        small.framing.network.y > small.margin,
         "a wide network goes below"
     );
 }
@@ -298,7 +304,8 @@ fn focus_keeps_only_the_body_and_its_members() {
     let mut options = options(&document);
     options.focus = vec![foc];
     let state = state(&document);
-    let frame = render::frame_for_picture(&document, &state, Theme::Light, &options.focus);
+    let frame =
+        render::frame_for_picture(&document, &state.with_theme(Theme::Light), &options.focus);
     let members: BTreeSet<usize> = document
         .timeline
         .members(foc, state.date.end(), state.level)
@@ -333,7 +340,7 @@ fn focused_rings_say_what_changed_in_the_focused_body() {
     let acta = body(&document, "acta");
     let state = state(&document);
     let ring_of = |focus: &[minilateral::timeline::BodyIx], id: &str| {
-        let frame = render::frame_for_picture(&document, &state, Theme::Light, focus);
+        let frame = render::frame_for_picture(&document, &state.with_theme(Theme::Light), focus);
         let actor = document.timeline.actor_ix(id).expect("the actor exists");
         let look = frame.nodes[document.graph.node_number(NodeRef::Actor(actor))];
         (look.visibility, look.ring)
@@ -354,7 +361,7 @@ fn a_sequence_shares_one_camera_and_rings_the_joiners() {
     assert_eq!(months.len(), 4);
     let sequence = Sequence::plan(
         &document,
-        &document.initial_state(),
+        &document.initial_view(),
         &positions,
         &options(&document),
         &months,
@@ -365,7 +372,7 @@ fn a_sequence_shares_one_camera_and_rings_the_joiners() {
         .collect();
     assert_eq!(pictures.len(), 4);
     assert!(
-        pictures.iter().all(|p| p.view == pictures[0].view),
+        pictures.iter().all(|p| p.framing == pictures[0].framing),
         "one camera"
     );
     // 2012 → 2013: Japan and Australia joined the FOC; the 2013 frame says so.
@@ -605,7 +612,15 @@ fn matrix_picture(
     let level = minilateral::model::Level::Party;
     let matrix = OverlapMatrix::at(&document.timeline, date.end(), level, &[], max);
     let options = render::MatrixPicture::file_options(document, theme);
-    let picture = render::MatrixPicture::build(document, &matrix, date, level, &options);
+    let picture = render::MatrixPicture::build(
+        document,
+        &matrix,
+        &View {
+            level,
+            ..View::at(date)
+        },
+        &options,
+    );
     (matrix, picture)
 }
 
@@ -753,7 +768,15 @@ fn the_overlap_matrix_keeps_the_largest_bodies_and_says_how_many_it_left_out() {
         usize::MAX,
     );
     let options = render::MatrixPicture::file_options(&document, Theme::Light);
-    let narrow = render::MatrixPicture::build(&document, &one, date, level, &options);
+    let narrow = render::MatrixPicture::build(
+        &document,
+        &one,
+        &View {
+            level,
+            ..View::at(date)
+        },
+        &options,
+    );
     assert_eq!(narrow.order, vec![foc]);
     assert_texts_inside(&narrow.picture);
     // The dark theme's background is behind the picture.

@@ -14,8 +14,9 @@ use common::{select_body, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minilateral::app::{AppConfig, MinilateralApp, ScriptedDialogs};
+use minilateral::document::Document;
 use minilateral::model::{EventDate, EventKind, PartialDate};
-use minilateral::state::{Document, DocumentCommand, Prefs};
+use minilateral::state::{DocumentCommand, Prefs};
 
 const FIXTURE: &str = "tests/fixtures/ui/small.json";
 

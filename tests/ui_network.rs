@@ -8,7 +8,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use minilateral::app::MinilateralApp;
-use minilateral::state::{Document, Month, Prefs};
+use minilateral::document::Document;
+use minilateral::model::Month;
+use minilateral::state::Prefs;
 use minilateral::style::NodeKind;
 
 const FIXTURE: &str = include_str!("fixtures/ui/small.json");
@@ -55,7 +57,7 @@ fn first_screen_explains_itself() {
     harness.get_by_label("Small test network");
     harness.get_by_label_contains("Click a node or pick a body in the list");
     harness.get_by_label("Legend");
-    assert_eq!(harness.state().state().date, Month::new(2018, 6));
+    assert_eq!(harness.state().state().view.date, Month::new(2018, 6));
 }
 
 #[test]
@@ -80,7 +82,7 @@ fn moving_the_timeline_changes_the_count() {
         harness.run_steps(1);
     }
     harness.run_steps(2);
-    assert_eq!(harness.state().state().date, Month::new(2012, 6));
+    assert_eq!(harness.state().state().view.date, Month::new(2012, 6));
     assert_eq!(members_line(&harness), "Members as of 2012-06: 0");
 }
 
@@ -89,7 +91,7 @@ fn play_advances_the_date() {
     let mut harness = harness();
     harness.get_by_label("▶ Play").click();
     harness.run_steps(2);
-    let start = harness.state().state().date;
+    let start = harness.state().state().view.date;
     assert_eq!(
         start,
         Month::new(2001, 11),
@@ -97,7 +99,7 @@ fn play_advances_the_date() {
     );
     assert!(harness.state().state().playing);
     harness.run_steps(120);
-    assert!(harness.state().state().date > start);
+    assert!(harness.state().state().view.date > start);
     harness.get_by_label("⏸ Pause").click();
     harness.run_steps(2);
     assert!(!harness.state().state().playing);
@@ -158,7 +160,7 @@ fn the_view_menu_switches_the_arrangement() {
     harness.get_by_label("Circle by region").click();
     harness.run_steps(3);
     assert_eq!(
-        harness.state().state().layout,
+        harness.state().state().view.layout,
         minilateral::state::LayoutKind::Regions
     );
 }
@@ -186,24 +188,24 @@ fn arrow_keys_step_the_timeline_even_after_a_button_click() {
     let mut harness = harness();
     harness.get_by_label("⏪ Year").click();
     harness.run_steps(2);
-    let after_click = harness.state().state().date;
+    let after_click = harness.state().state().view.date;
     harness.key_press(egui::Key::ArrowRight);
     harness.run_steps(2);
-    assert_eq!(harness.state().state().date, after_click.plus(1));
+    assert_eq!(harness.state().state().view.date, after_click.plus(1));
     harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
     harness.run_steps(2);
-    assert_eq!(harness.state().state().date, after_click.plus(-11));
+    assert_eq!(harness.state().state().view.date, after_click.plus(-11));
 }
 
 #[test]
 fn several_key_presses_in_one_frame_each_step() {
     let mut harness = harness();
-    let start = harness.state().state().date;
+    let start = harness.state().state().view.date;
     for _ in 0..3 {
         harness.key_press(egui::Key::ArrowLeft);
     }
     harness.run_steps(2);
-    assert_eq!(harness.state().state().date, start.plus(-3));
+    assert_eq!(harness.state().state().view.date, start.plus(-3));
 }
 
 #[test]
@@ -302,35 +304,39 @@ fn the_tour_of_the_chapter_s_ideas_steps_through_guided_views() {
     // The fixture has the FOC, the Budapest Convention and ACTA: four of the ideas apply.
     harness.get_by_label("1 of 4");
     harness.get_by_label("The magic number");
-    let selected = |harness: &Harness<'_, MinilateralApp>| match harness.state().state().selection {
-        Some(Selection::Body(body)) => Some(
-            harness.state().document().dataset.bodies[body.index()]
-                .id
-                .clone(),
-        ),
-        _ => None,
-    };
+    let selected =
+        |harness: &Harness<'_, MinilateralApp>| match harness.state().state().view.selection {
+            Some(Selection::Body(body)) => Some(
+                harness.state().document().dataset.bodies[body.index()]
+                    .id
+                    .clone(),
+            ),
+            _ => None,
+        };
     assert_eq!(selected(&harness).as_deref(), Some("foc"));
-    assert_eq!(harness.state().state().date, Month::new(2014, 4));
+    assert_eq!(harness.state().state().view.date, Month::new(2014, 4));
 
     harness.get_by_label("Next ▶").click();
     harness.run_steps(3);
     harness.get_by_label("A docking agreement: the Budapest Convention");
     assert_eq!(selected(&harness).as_deref(), Some("budapest"));
-    assert_eq!(harness.state().state().date, Month::new(2014, 10));
+    assert_eq!(harness.state().state().view.date, Month::new(2014, 10));
     assert_eq!(members_line(&harness), "Members as of 2014-10: 4");
 
     harness.get_by_label("Next ▶").click();
     harness.run_steps(3);
     harness.get_by_label("ACTA: signed, then rejected");
     assert_eq!(selected(&harness).as_deref(), Some("acta"));
-    assert_eq!(harness.state().state().level, Level::Signatory);
-    assert_eq!(harness.state().state().date, Month::new(2012, 1));
+    assert_eq!(harness.state().state().view.level, Level::Signatory);
+    assert_eq!(harness.state().state().view.date, Month::new(2012, 1));
 
     harness.get_by_label("Next ▶").click();
     harness.run_steps(3);
     harness.get_by_label("Hard law and soft law");
-    assert_eq!(harness.state().state().body_colouring, BodyColouring::Law);
+    assert_eq!(
+        harness.state().state().view.body_colouring,
+        BodyColouring::Law
+    );
     assert_eq!(selected(&harness), None);
     assert!(
         harness

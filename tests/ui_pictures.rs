@@ -12,8 +12,12 @@ use common::{select_body, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use minilateral::app::{AppConfig, MinilateralApp, ScriptedDialogs};
+use minilateral::document::Document;
+use minilateral::model::Month;
+use minilateral::render::SequenceRequest;
 use minilateral::render::{RenderOptions, Step};
-use minilateral::state::{Document, DocumentCommand, Month, Prefs, SequenceRequest};
+use minilateral::state::Prefs;
+use minilateral::ui::PictureCommand;
 
 const FIXTURE: &str = include_str!("fixtures/ui/small.json");
 
@@ -81,6 +85,37 @@ fn the_export_window_writes_png_and_svg_of_the_focused_body() {
 }
 
 #[test]
+fn the_export_preview_follows_the_timeline() {
+    let mut harness = setup(Vec::new());
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export image… Ctrl+E").click();
+    harness.run_steps(3);
+    let described = |harness: &Harness<'_, MinilateralApp>| {
+        harness
+            .state()
+            .export_preview()
+            .expect("the export window shows a preview")
+            .description
+            .clone()
+    };
+    assert!(
+        described(&harness).contains("June 2018"),
+        "{}",
+        described(&harness)
+    );
+    // The arrow keys still step the timeline with the window open.
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(3);
+    assert_eq!(harness.state().state().view.date, Month::new(2018, 5));
+    assert!(
+        described(&harness).contains("May 2018"),
+        "the preview shows the new date: {}",
+        described(&harness)
+    );
+}
+
+#[test]
 fn the_overlap_window_saves_the_matrix_it_shows() {
     let folder = tempfile::tempdir().expect("temp folder");
     let svg = folder.path().join("matrix.svg");
@@ -145,7 +180,7 @@ fn a_sequence_writes_numbered_frames_and_a_gif() {
     };
     harness
         .state_mut()
-        .push_document_command(DocumentCommand::ExportSequence(request));
+        .push_picture_command(PictureCommand::ExportSequence(request));
     let target = gif.clone();
     step_until(&mut harness, "the GIF", move |app| {
         target.is_file() && !app.is_busy()

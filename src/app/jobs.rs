@@ -1,5 +1,5 @@
-//! Work off the UI thread: file dialogs, opening, saving, exporting and the recovery copy
-//! run on named threads and report back through a channel; the UI shows what is running.
+//! Work off the UI thread: file dialogs, opening, saving, exporting, the layout of large
+//! datasets and the recovery copy run on named threads and report back through a channel; the UI shows what is running.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -7,14 +7,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
+use crate::document::Document;
 use crate::io::ImportReport;
-use crate::state::Document;
 
 /// Why a file dialog was shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
     /// Choose where to write a picture.
-    Image(crate::state::ImageFormat),
+    Image(crate::render::ImageFormat),
     /// Choose where to write an animated GIF (and its frames).
     Sequence,
     /// Choose where to write a window screenshot.
@@ -102,6 +102,13 @@ pub enum JobResult {
     Failed(String),
     /// A picture for the clipboard was drawn (or not).
     Copied(Result<crate::render::Raster, String>),
+    /// The force layout of a large dataset was computed.
+    LaidOut {
+        /// Which graph it is for (see the network part).
+        generation: u64,
+        /// Positions by node number.
+        positions: Vec<[f32; 2]>,
+    },
 }
 
 /// A job in flight, for the status line.
@@ -232,7 +239,7 @@ pub fn open_file(path: &std::path::Path) -> Result<Box<Opened>, OpenFailure> {
         crate::io::DatasetError::Invalid(report) => OpenFailure::Report(report),
         other => OpenFailure::Message(other.to_string()),
     })?;
-    let document = Document::new(dataset, crate::state::file_name(path), report.summary());
+    let document = Document::new(dataset, crate::document::file_name(path), report.summary());
     let positions = Document::compute_layout(document.layout_request());
     Ok(Box::new(Opened {
         document,

@@ -3,14 +3,16 @@
 
 pub mod dialogs;
 mod jobs;
+mod network;
 mod shell;
 
 pub use dialogs::{DialogRequest, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use shell::{AppConfig, MinilateralApp};
 
+use crate::document::Document;
 use crate::io::ImportReport;
 use crate::model::Dataset;
-use crate::state::{Document, PREFS_KEY, Prefs};
+use crate::state::{PREFS_KEY, Prefs};
 
 /// The name of the copy of unsaved work, in the app's data folder.
 pub const RECOVERY_FILE_NAME: &str = "recovery.json";

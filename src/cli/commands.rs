@@ -484,11 +484,9 @@ fn convert(input: &Path, output: &Path, err: &mut dyn Write) -> Result<u8, Comma
     Ok(EXIT_OK)
 }
 
-/// Opens the graphical interface on a file or the built-in sample.
-///
-/// The dataset is read and checked here; its warnings go to `err`, and a file with errors
-/// is reported and not opened.
-pub fn open_gui(file: Option<&Path>, err: &mut dyn Write) -> u8 {
+/// A dataset for the window: FILE, or the built-in sample. Its warnings are printed to
+/// `err`; a file that cannot be read is reported there and gives the exit code.
+pub fn dataset_for_window(file: Option<&Path>, err: &mut dyn Write) -> Result<Loaded, u8> {
     let loaded = match file {
         Some(path) => io::load(path).map_err(|error| error.to_string()),
         None => io::read_native_str(crate::SAMPLE_DATASET_JSON, crate::SAMPLE_DATASET_NAME)
@@ -503,11 +501,26 @@ pub fn open_gui(file: Option<&Path>, err: &mut dyn Write) -> u8 {
                 || "Built-in sample".to_owned(),
                 |path| path.display().to_string(),
             );
-            crate::app::run(dataset, &report, &label, file)
+            Ok(Loaded {
+                dataset,
+                report,
+                label,
+            })
         }
         Err(message) => {
             let _ = writeln!(err, "{message}");
-            EXIT_DATA_ERROR
+            Err(EXIT_DATA_ERROR)
         }
     }
+}
+
+/// A dataset read for the window, with its import report and the label it is shown under.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The records.
+    pub dataset: Dataset,
+    /// What the reader found.
+    pub report: io::ImportReport,
+    /// The file's path, or "Built-in sample".
+    pub label: String,
 }

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 
 use crate::model::{EventKind, Level, PartialDate, Word};
 
-pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, open_gui, run};
+pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, Loaded, dataset_for_window, run};
 pub use render::{LayoutArg, RenderArgs, StepArg, ThemeArg};
 
 /// Minilateral: see who joined which internet-governance forums and instruments, and when.

@@ -7,9 +7,11 @@ use serde::Serialize;
 
 use super::MatrixValues;
 use super::commands::{CommandError, EXIT_OK, body_or_usage_error};
+use crate::document::Document;
+use crate::model::Month;
 use crate::model::{Dataset, Level, Word};
 use crate::render::{MatrixPicture, PngOptions};
-use crate::state::{Document, Month};
+use crate::scene::View;
 use crate::style::Theme;
 use crate::timeline::{BodyIx, MATRIX_MAX_BODIES, Overlap, OverlapMatrix, Timeline, shared_with};
 
@@ -192,8 +194,12 @@ pub(super) fn matrix_picture(
         MATRIX_MAX_BODIES,
     );
     let options = MatrixPicture::file_options(&document, args.theme);
-    let date = Month::of_date(query.at);
-    let picture = MatrixPicture::build(&document, &matrix, date, query.level, &options);
+    let view = View {
+        level: query.level,
+        theme: args.theme,
+        ..View::at(Month::of_date(query.at))
+    };
+    let picture = MatrixPicture::build(&document, &matrix, &view, &options);
     super::render::check_scale(
         "the matrix picture",
         [picture.picture.width, picture.picture.height],

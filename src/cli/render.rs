@@ -7,13 +7,14 @@ use clap::{Args, ValueEnum};
 
 use super::commands::{CommandError, load_for_query};
 use super::{parse_date, parse_level};
+use crate::document::Document;
 use crate::io::DatasetError;
+use crate::model::Month;
 use crate::model::{Dataset, Level, PartialDate, Precision};
 use crate::render::{
-    self, Background, DateStamp, GifWriter, Picture, PngOptions, RenderOptions, Sequence, Step,
+    self, Background, DateStamp, Picture, PngOptions, RenderOptions, Sequence, SequenceFiles, Step,
 };
 use crate::scene::layout::{LayoutKind, arrange};
-use crate::state::{Document, Month};
 use crate::style::Theme;
 
 use super::commands::EXIT_OK;
@@ -156,15 +157,16 @@ pub(super) fn render(
         |path| path.display().to_string(),
     );
     let document = Document::new(dataset, label, String::new());
-    let mut state = document.initial_state();
-    state.level = args.level;
-    state.layout = match args.layout {
+    let mut view = document.initial_view();
+    view.theme = args.theme.theme();
+    view.level = args.level;
+    view.layout = match args.layout {
         LayoutArg::Force => LayoutKind::Force,
         LayoutArg::Bipartite => LayoutKind::Bipartite,
         LayoutArg::Regions => LayoutKind::Regions,
     };
     let force = Document::compute_layout(document.layout_request());
-    let positions = arrange(state.layout, &document.graph, &document.dataset, &force);
+    let positions = arrange(view.layout, &document.graph, &document.dataset, &force);
     let options = RenderOptions {
         width: args.width,
         height: args.height,
@@ -183,20 +185,20 @@ pub(super) fn render(
         legend: !args.no_legend,
         source: (!args.no_source).then(|| render::source_line(&document)),
         focus,
-        view: None,
+        framing: None,
     };
     let png = PngOptions { scale: args.scale };
 
     let Some(from) = args.from else {
         let mut options = options;
         if let Some(at) = args.at {
-            state.date = Month::of_date(at.end());
-            state.previous_date = state.date;
+            view.date = Month::of_date(at.end());
+            view.previous_date = view.date;
             if at.precision() == Precision::Year {
                 options.date_stamp = DateStamp::Year;
             }
         }
-        let picture = Picture::build(&document, &state, &positions, &options);
+        let picture = Picture::build(&document, &view, &positions, &options);
         return write_picture(&picture, &args.out, &png, err);
     };
 
@@ -209,7 +211,9 @@ pub(super) fn render(
         Step::Year => Month::of_date(from.end()),
         Step::Month => Month::of_date(from.start()),
     };
-    let last = args.to.map_or(state.range.1, |to| Month::of_date(to.end()));
+    let last = args
+        .to
+        .map_or(document.months().1, |to| Month::of_date(to.end()));
     if last < first {
         return Err(CommandError::Usage(format!(
             "--to ({last}) is before --from ({first})"
@@ -220,49 +224,16 @@ pub(super) fn render(
     if step == Step::Year && from.precision() == Precision::Year {
         options.date_stamp = DateStamp::Year;
     }
-    let sequence = Sequence::plan(&document, &state, &positions, &options, &months, step);
-    std::fs::create_dir_all(&args.out)
-        .map_err(|error| CommandError::Failed(format!("{}: {error}", args.out.display())))?;
-    let mut gif = None;
-    for index in 0..sequence.len() {
-        let Some(picture) = sequence.picture(&document, &positions, index) else {
-            continue;
-        };
-        let (bytes, raster) = render::to_png_and_raster(&picture, &png).map_err(failed)?;
-        let path = args.out.join(format!("frame-{:04}.png", index + 1));
-        write_file(&path, &bytes)?;
-        if let Some(gif_path) = &args.gif {
-            if gif.is_none() {
-                let file = std::fs::File::create(gif_path).map_err(|error| {
-                    CommandError::Failed(format!("{}: {error}", gif_path.display()))
-                })?;
-                gif = Some(
-                    GifWriter::new(
-                        std::io::BufWriter::new(file),
-                        raster.width,
-                        raster.height,
-                        args.delay_ms,
-                    )
-                    .map_err(failed)?,
-                );
-            }
-            if let Some(writer) = gif.as_mut() {
-                writer.add(&raster).map_err(failed)?;
-            }
-        }
-    }
-    writeln!(
-        err,
-        "wrote {} frames to {}",
-        sequence.len(),
-        args.out.display()
-    )?;
-    if let (Some(writer), Some(gif_path)) = (gif, &args.gif) {
-        writer
-            .finish()
-            .map_err(failed)?
-            .flush()
-            .map_err(|error| CommandError::Failed(format!("{}: {error}", gif_path.display())))?;
+    let sequence = Sequence::plan(&document, &view, &positions, &options, &months, step);
+    let files = SequenceFiles {
+        frames_dir: args.out.clone(),
+        gif: args.gif.clone().map(|path| (path, args.delay_ms)),
+        png,
+    };
+    let written =
+        render::write_sequence(&document, &positions, &sequence, &files, |_| {}).map_err(failed)?;
+    writeln!(err, "wrote {written} frames to {}", args.out.display())?;
+    if let Some(gif_path) = &args.gif {
         writeln!(err, "wrote {}", gif_path.display())?;
     }
     Ok(EXIT_OK)

@@ -7,6 +7,7 @@
 pub mod check;
 mod dataset;
 mod date;
+mod month;
 pub mod status;
 mod words;
 
@@ -15,5 +16,6 @@ pub use dataset::{
     Relation, RelationKind, Source,
 };
 pub use date::{DateError, PartialDate, Precision, month_name, today};
+pub use month::Month;
 pub use status::{Level, Status, StatusTracker};
 pub use words::{UnknownWord, Word};

@@ -1,4 +1,4 @@
-//! Building a [`Picture`] from what the screen shows: the document, the state, the
+//! Building a [`Picture`] from what the screen shows: the document, the view, the
 //! positions and the [`RenderOptions`].
 //!
 //! The page is cut into a header (title, large date, counts), a footer (the source line),
@@ -7,17 +7,18 @@
 //! with its rings and mandatory labels, so nothing is cut at the edges and nothing overlaps
 //! the legend or the header.
 
+use crate::document::Document;
 use crate::model::{Dataset, Word};
-use crate::scene::{LabelRule, NodeRef, Ring, SceneFrame, Visibility};
-use crate::state::{AppState, Document};
-use crate::style::{Dash, EdgeStyle, FADED_ALPHA, NodeShape, Rgba};
+use crate::scene::{LabelRule, NodeRef, Ring, SceneFrame, View, Visibility};
+use crate::style::Rgba;
 use crate::timeline::BodyIx;
 
-use super::camera::{self, NodeExtent, Rect, View};
+use super::camera::{self, Framing, NodeExtent, Rect};
 use super::focus::frame_for_picture;
 use super::legend::LegendPlan;
 use super::options::{DateStamp, RenderOptions};
-use super::picture::{Anchor, Layer, LineDash, Picture, Shape, Stroke};
+use super::picture::{Anchor, Layer, Picture, Shape};
+use super::shapes::{self, MIN_NODE_RADIUS, NodeState, RING_GAP};
 use super::text::TextMeasure;
 use crate::scene::labels::{LabelNeed, LabelRequest, LabelStyle, Obstacle, place_labels};
 
@@ -33,8 +34,6 @@ const LABEL_PAD: f32 = 1.5;
 const HEADER_GAP: f32 = 16.0;
 const FOOTER_GAP: f32 = 14.0;
 const LEGEND_GAP: f32 = 28.0;
-const MIN_NODE_RADIUS: f32 = 2.5;
-const RING_GAP: f32 = 3.0;
 /// Opacity of the backdrop behind node labels, as on screen.
 const LABEL_BACKDROP_ALPHA: u8 = 190;
 
@@ -63,26 +62,21 @@ pub fn default_title(document: &Document, focus: &[BodyIx]) -> String {
 }
 
 /// The date as the picture writes it.
-fn date_text(state: &AppState, stamp: DateStamp) -> Option<String> {
+fn date_text(view: &View, stamp: DateStamp) -> Option<String> {
     match stamp {
-        DateStamp::Month => Some(state.date.long_name()),
-        DateStamp::Year => Some(state.date.year().to_string()),
+        DateStamp::Month => Some(view.date.long_name()),
+        DateStamp::Year => Some(view.date.year().to_string()),
         DateStamp::Off => None,
     }
 }
 
 /// The small line under the date: the level and how many bodies (or the focused bodies'
 /// member counts).
-fn counts_text(
-    document: &Document,
-    state: &AppState,
-    frame: &SceneFrame,
-    focus: &[BodyIx],
-) -> String {
+fn counts_text(document: &Document, view: &View, frame: &SceneFrame, focus: &[BodyIx]) -> String {
     if focus.is_empty() {
         return format!(
             "{} · {} bodies with members",
-            state.level.label(),
+            view.level.label(),
             frame.body_members.iter().filter(|&&n| n > 0).count()
         );
     }
@@ -95,7 +89,7 @@ fn counts_text(
             format!("{label}: {count} {noun}")
         })
         .collect();
-    format!("{} · {}", counts.join(" · "), state.level.label())
+    format!("{} · {}", counts.join(" · "), view.level.label())
 }
 
 /// Where the parts of the page go.
@@ -182,15 +176,15 @@ impl Page {
     /// The better of the two frames (the one where the network is drawn larger), and its
     /// camera. A round network in a wide picture gains from the full height beside the
     /// header; a wide one from the full width below it.
-    fn view(
+    fn framing(
         &self,
         options: &RenderOptions,
         legend_width: f32,
         header_width: f32,
         extents: &[NodeExtent],
-    ) -> View {
+    ) -> Framing {
         let below = self.network_below_header(options, legend_width);
-        let mut best = View {
+        let mut best = Framing {
             network: below,
             camera: camera::fit(extents, below, self.ui),
         };
@@ -198,7 +192,7 @@ impl Page {
             let beside = self.network_beside_header(options, legend_width, header_width);
             let camera = camera::fit(extents, beside, self.ui);
             if beside.w > 0.0 && camera.zoom > best.camera.zoom * 1.02 {
-                best = View {
+                best = Framing {
                     network: beside,
                     camera,
                 };
@@ -211,7 +205,7 @@ impl Page {
 /// The header's lines: the title, the date and the counts, each with its colour.
 fn header_lines(
     document: &Document,
-    state: &AppState,
+    view: &View,
     frame: &SceneFrame,
     options: &RenderOptions,
 ) -> Vec<(String, Rgba)> {
@@ -220,10 +214,10 @@ fn header_lines(
     if let Some(title) = &options.title {
         lines.push((title.clone(), palette.muted));
     }
-    if let Some(date) = date_text(state, options.date_stamp) {
+    if let Some(date) = date_text(view, options.date_stamp) {
         lines.push((date, palette.text));
         lines.push((
-            counts_text(document, state, frame, &options.focus),
+            counts_text(document, view, frame, &options.focus),
             palette.muted,
         ));
     }
@@ -257,7 +251,7 @@ fn header_width(lines: &[(String, Rgba, f32, f32)], measure: &TextMeasure) -> f3
 
 fn legend_plan(
     frame: &SceneFrame,
-    state: &AppState,
+    view: &View,
     options: &RenderOptions,
     page: &Page,
     measure: &TextMeasure,
@@ -267,7 +261,7 @@ fn legend_plan(
     }
     let plan = LegendPlan::new(
         &frame.legend,
-        state.body_colouring,
+        view.body_colouring,
         &options.theme.palette(),
         measure,
         page.ui,
@@ -355,70 +349,72 @@ fn label_size(body: bool, ui: f32) -> f32 {
     }
 }
 
-/// One frame and camera for several states (a sequence): the legend column is as wide as
+/// One frame and camera for several views (a sequence): the legend column is as wide as
 /// the widest of their legends, and the camera fits the union of their drawn nodes.
-pub fn shared_view(
+pub fn shared_framing(
     document: &Document,
-    states: &[AppState],
+    views: &[View],
     positions: &[[f32; 2]],
     options: &RenderOptions,
-) -> View {
+) -> Framing {
     let page = Page::new(options);
     let measure = TextMeasure::new();
     let mut legend_width = 0.0_f32;
-    let mut frames = Vec::with_capacity(states.len());
+    let mut frames = Vec::with_capacity(views.len());
     let mut all_extents = Vec::new();
-    for state in states {
-        let frame = frame_for_picture(document, state, options.theme, &options.focus);
-        if let Some(plan) = legend_plan(&frame, state, options, &page, &measure) {
+    for view in views {
+        let view = view.with_theme(options.theme);
+        let frame = frame_for_picture(document, &view, &options.focus);
+        if let Some(plan) = legend_plan(&frame, &view, options, &page, &measure) {
             legend_width = legend_width.max(plan.width());
         }
         all_extents.extend(extents(document, &frame, positions, &page, &measure));
         frames.push(frame);
     }
     let text_width = page.content_right(options, legend_width) - page.margin;
-    let header_width = states
+    let header_width = views
         .iter()
         .zip(&frames)
-        .map(|(state, frame)| {
-            let lines = header_lines(document, state, frame, options);
+        .map(|(view, frame)| {
+            let lines = header_lines(document, view, frame, options);
             header_width(&header_sizes(lines, &page, &measure, text_width), &measure)
         })
         .fold(0.0, f32::max);
-    page.view(options, legend_width, header_width, &all_extents)
+    page.framing(options, legend_width, header_width, &all_extents)
 }
 
 impl Picture {
-    /// The picture of what the state shows: the screen's looks (colours, shapes, sizes,
-    /// rings, fading) at the state's date, level, filters and selection, at `positions`
+    /// The picture of what the view shows: the screen's looks (colours, shapes, sizes,
+    /// rings, fading) at the view's date, level, filters and selection, at `positions`
     /// (numbered like [`crate::scene::SceneGraph`]; see [`crate::scene::layout::arrange`]).
     pub fn build(
         document: &Document,
-        state: &AppState,
+        view: &View,
         positions: &[[f32; 2]],
         options: &RenderOptions,
     ) -> Self {
-        let theme = options.theme;
-        let palette = theme.palette();
+        // The picture's theme may differ from the screen's.
+        let view = &view.with_theme(options.theme);
+        let palette = options.theme.palette();
         let measure = TextMeasure::new();
         let page = Page::new(options);
         let ui = page.ui;
-        let frame = frame_for_picture(document, state, theme, &options.focus);
-        let plan = legend_plan(&frame, state, options, &page, &measure);
+        let frame = frame_for_picture(document, view, &options.focus);
+        let plan = legend_plan(&frame, view, options, &page, &measure);
         let legend_width = plan.as_ref().map_or(0.0, LegendPlan::width);
         let text_width = page.content_right(options, legend_width) - page.margin;
         let header_lines = header_sizes(
-            header_lines(document, state, &frame, options),
+            header_lines(document, view, &frame, options),
             &page,
             &measure,
             text_width,
         );
-        let view = options.view.unwrap_or_else(|| {
+        let framing = options.framing.unwrap_or_else(|| {
             let extents = extents(document, &frame, positions, &page, &measure);
             let header_width = header_width(&header_lines, &measure);
-            page.view(options, legend_width, header_width, &extents)
+            page.framing(options, legend_width, header_width, &extents)
         });
-        let camera = view.camera;
+        let camera = framing.camera;
         let edge_scale = (camera.node_zoom / ui).clamp(0.7, 1.8) * ui;
 
         // Node geometry in picture units.
@@ -457,21 +453,7 @@ impl Picture {
                 let (ux, uy) = (dx / length, dy / length);
                 let start = [a[0] + ux * ra, a[1] + uy * ra];
                 let end = [b[0] - ux * rb, b[1] - uy * rb];
-                let alpha = if faded_pass {
-                    FADED_ALPHA / 2
-                } else {
-                    look.style.colour.a
-                };
-                let colour = look.style.colour.with_alpha(alpha);
-                edge_shapes(
-                    start,
-                    end,
-                    &look.style,
-                    look.style.width * edge_scale,
-                    colour,
-                    ui,
-                    &mut edges,
-                );
+                shapes::edge_look_shapes(look, start, end, edge_scale, ui, &mut edges);
             }
         }
 
@@ -491,37 +473,11 @@ impl Picture {
                 continue;
             };
             let faded = look.visibility == Visibility::Faded;
-            let alpha = if faded { FADED_ALPHA } else { 255 };
-            let ring = match (look.ring, faded) {
-                (Some(Ring::Selected), _) => Some((palette.selection, 2.5)),
-                (Some(Ring::Joined), false) => Some((palette.joined, 3.0)),
-                (Some(Ring::Left), false) => Some((palette.left, 3.0)),
-                _ => None,
-            };
-            if let Some((colour, width)) = ring {
-                nodes.push(Shape::Circle {
-                    centre,
-                    radius: radius * 1.25 + RING_GAP * ui,
-                    fill: None,
-                    stroke: Some(Stroke {
-                        colour,
-                        width: width * ui,
-                    }),
-                });
-            }
-            nodes.push(node_shape(
-                look.kind.shape(),
-                centre,
-                radius,
-                Some(look.fill.with_alpha(alpha)),
-                Some(Stroke {
-                    colour: palette.outline.with_alpha(alpha),
-                    width: 1.2 * ui,
-                }),
-            ));
+            let state = NodeState::default();
+            shapes::node_shapes(look, centre, radius, state, &palette, ui, &mut nodes);
             if !faded {
-                let reach = if ring.is_some() {
-                    radius * 1.25 + RING_GAP * ui
+                let reach = if shapes::ring_of(look, state, &palette).is_some() {
+                    shapes::ring_radius(radius, ui)
                 } else {
                     radius
                 };
@@ -539,7 +495,7 @@ impl Picture {
                 bounds: [rect.x, rect.y, rect.right(), rect.bottom()],
             })
             .collect();
-        let network = view.network;
+        let network = framing.network;
         let style = LabelStyle {
             pad: LABEL_PAD * ui,
             frame: Some([network.x, network.y, network.right(), network.bottom()]),
@@ -618,7 +574,7 @@ impl Picture {
             });
         }
 
-        let description = [options.title.clone(), date_text(state, options.date_stamp)]
+        let description = [options.title.clone(), date_text(view, options.date_stamp)]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -654,7 +610,7 @@ impl Picture {
                     shapes: footer,
                 },
             ],
-            view,
+            framing,
             legend_rect,
             margin: page.margin,
             visible_nodes: drawn.iter().filter(|d| d.is_some()).count(),
@@ -770,78 +726,6 @@ fn square(centre: [f32; 2], radius: f32) -> Rect {
         y: centre[1] - radius,
         w: 2.0 * radius,
         h: 2.0 * radius,
-    }
-}
-
-/// A node's outline as a shape (also used for legend samples).
-pub(crate) fn node_shape(
-    shape: NodeShape,
-    centre: [f32; 2],
-    radius: f32,
-    fill: Option<Rgba>,
-    stroke: Option<Stroke>,
-) -> Shape {
-    match shape {
-        NodeShape::Circle => Shape::Circle {
-            centre,
-            radius,
-            fill,
-            stroke,
-        },
-        shape => Shape::Polygon {
-            points: shape
-                .unit_outline()
-                .into_iter()
-                .map(|[x, y]| [centre[0] + x * radius, centre[1] + y * radius])
-                .collect(),
-            fill,
-            stroke,
-        },
-    }
-}
-
-/// An edge's line and arrow head (also used for legend samples).
-pub(crate) fn edge_shapes(
-    from: [f32; 2],
-    to: [f32; 2],
-    style: &EdgeStyle,
-    width: f32,
-    colour: Rgba,
-    ui: f32,
-    out: &mut Vec<Shape>,
-) {
-    let dash = match style.dash {
-        Dash::Solid => LineDash::Solid,
-        Dash::Dashed => LineDash::Dashed {
-            on: 6.0 * ui,
-            off: 4.0 * ui,
-        },
-        Dash::Dotted => LineDash::Dotted { gap: 4.0 * ui },
-    };
-    out.push(Shape::Line {
-        from,
-        to,
-        stroke: Stroke { colour, width },
-        dash,
-    });
-    if style.arrow {
-        let (dx, dy) = (to[0] - from[0], to[1] - from[1]);
-        let length = (dx * dx + dy * dy).sqrt();
-        if length > 0.0 {
-            let (ux, uy) = (dx / length, dy / length);
-            let size = (7.0 * ui + width * 2.0).min(length * 0.6);
-            let back = [to[0] - ux * size, to[1] - uy * size];
-            let side = [-uy * size * 0.45, ux * size * 0.45];
-            out.push(Shape::Polygon {
-                points: vec![
-                    to,
-                    [back[0] + side[0], back[1] + side[1]],
-                    [back[0] - side[0], back[1] - side[1]],
-                ],
-                fill: Some(colour),
-                stroke: None,
-            });
-        }
     }
 }
 

@@ -88,7 +88,7 @@ impl Camera {
 /// The frame the network is fitted into and the camera; sequences share one, so that the
 /// network does not jump between frames.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct View {
+pub struct Framing {
     /// The network's part of the picture (the legend, header and footer are outside it).
     pub network: Rect,
     /// Layout → picture.

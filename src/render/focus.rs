@@ -1,27 +1,15 @@
 //! The look of the network for a picture: the screen's [`SceneFrame`], narrowed to a few
 //! bodies and their members when the picture has a focus.
 
-use crate::scene::{EdgeRef, NodeRef, Ring, SceneFrame, Visibility};
-use crate::state::{AppState, Document};
-use crate::style::Theme;
+use crate::document::Document;
+use crate::scene::{EdgeRef, NodeRef, Ring, SceneFrame, View, Visibility};
 use crate::timeline::{ActorIx, BodyIx};
 
-/// The screen's look at the state, then narrowed to `focus` (when not empty): other bodies
+/// The screen's look in the view, then narrowed to `focus` (when not empty): other bodies
 /// are hidden, and so are actors with no drawn membership line to a focused body at the
 /// date (members, signatories, observers and recent leavers stay, as the screen draws them).
-pub fn frame_for_picture(
-    document: &Document,
-    state: &AppState,
-    theme: Theme,
-    focus: &[BodyIx],
-) -> SceneFrame {
-    let mut frame = SceneFrame::build(
-        &document.dataset,
-        &document.timeline,
-        &document.graph,
-        state,
-        theme,
-    );
+pub fn frame_for_picture(document: &Document, view: &View, focus: &[BodyIx]) -> SceneFrame {
+    let mut frame = SceneFrame::build(&document.dataset, &document.timeline, &document.graph, view);
     if focus.is_empty() {
         return frame;
     }
@@ -57,13 +45,13 @@ pub fn frame_for_picture(
     // Rings say what changed in the focused bodies, not elsewhere.
     let mut joined = std::collections::BTreeSet::new();
     let mut left = std::collections::BTreeSet::new();
-    if state.moved_forward() {
+    if view.moved_forward() {
         for &body in focus {
             let (new, gone) = document.timeline.changes_between(
                 body,
-                state.previous_date.end(),
-                state.date.end(),
-                state.level,
+                view.previous_date.end(),
+                view.date.end(),
+                view.level,
             );
             joined.extend(new);
             left.extend(gone);
@@ -84,6 +72,6 @@ pub fn frame_for_picture(
     }
     frame.joined = joined;
     frame.left = left;
-    frame.legend = frame.legend_of(&document.dataset, graph, state, theme);
+    frame.legend = frame.legend_of(&document.dataset, graph, view);
     frame
 }

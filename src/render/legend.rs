@@ -1,122 +1,14 @@
-//! The legend column of a picture: the same sections and rows as the screen's legend
-//! panel (`ui::legend`), laid out in one or two columns that fit the height available.
+//! The legend column of a picture: the sections of [`super::shapes::legend_sections`], the
+//! ones the screen's legend panel shows, laid out in one or two columns that fit the height
+//! available.
 
 use crate::scene::Legend;
-use crate::style::{BodyColouring, EdgeStyle, NodeKind, NodeShape, Palette, Rgba};
+use crate::style::{BodyColouring, Palette};
 
 use super::camera::Rect;
 use super::picture::{Anchor, Shape, Stroke};
+use super::shapes::{LegendSection as Section, SWATCH_WIDTH, legend_sections, swatch_shapes};
 use super::text::TextMeasure;
-
-/// What the sample beside a legend row shows.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Swatch {
-    Shape(NodeShape, Rgba, f32),
-    Line(EdgeStyle),
-    Ring(Rgba),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-struct Section {
-    heading: &'static str,
-    rows: Vec<(Swatch, String)>,
-    note: Option<&'static str>,
-}
-
-/// The legend's sections, in the screen's order.
-fn sections(legend: &Legend, colouring: BodyColouring, palette: &Palette) -> Vec<Section> {
-    let neutral = Rgba::rgb(150, 150, 158);
-    let mut sections = Vec::new();
-    if !legend.kinds.is_empty() {
-        sections.push(Section {
-            heading: "Shapes",
-            rows: legend
-                .kinds
-                .iter()
-                .map(|&kind| {
-                    let radius = if kind.is_body() { 6.5 } else { 5.0 };
-                    (
-                        Swatch::Shape(kind.shape(), neutral, radius),
-                        kind.label().to_owned(),
-                    )
-                })
-                .collect(),
-            note: Some("Size: members (bodies) or memberships (actors) at the date"),
-        });
-    }
-    if !legend.body_colours.is_empty() {
-        sections.push(Section {
-            heading: match colouring {
-                BodyColouring::IssueArea => "Body colour: main issue area",
-                BodyColouring::Law => "Body colour: law",
-            },
-            rows: legend
-                .body_colours
-                .iter()
-                .map(|(label, colour)| {
-                    (
-                        Swatch::Shape(NodeKind::Forum.shape(), *colour, 6.0),
-                        (*label).to_owned(),
-                    )
-                })
-                .collect(),
-            note: None,
-        });
-    }
-    if !legend.regions.is_empty() {
-        sections.push(Section {
-            heading: "State colour: region",
-            rows: legend
-                .regions
-                .iter()
-                .map(|(label, colour)| {
-                    (
-                        Swatch::Shape(NodeShape::Circle, *colour, 5.0),
-                        label.clone(),
-                    )
-                })
-                .collect(),
-            note: None,
-        });
-    }
-    if !legend.statuses.is_empty() {
-        sections.push(Section {
-            heading: "Membership lines",
-            rows: legend
-                .statuses
-                .iter()
-                .map(|(label, style)| (Swatch::Line(*style), (*label).to_owned()))
-                .collect(),
-            note: None,
-        });
-    }
-    if !legend.relations.is_empty() {
-        sections.push(Section {
-            heading: "Relations between bodies",
-            rows: legend
-                .relations
-                .iter()
-                .map(|(label, style)| (Swatch::Line(*style), (*label).to_owned()))
-                .collect(),
-            note: None,
-        });
-    }
-    if legend.joined || legend.left {
-        let mut rows = Vec::new();
-        if legend.joined {
-            rows.push((Swatch::Ring(palette.joined), "Joined".to_owned()));
-        }
-        if legend.left {
-            rows.push((Swatch::Ring(palette.left), "Left".to_owned()));
-        }
-        sections.push(Section {
-            heading: "Since the previous step",
-            rows,
-            note: None,
-        });
-    }
-    sections
-}
 
 /// Sizes of the legend at scale 1 of a 1920×1080 picture.
 const ROW_TEXT: f32 = 15.0;
@@ -126,7 +18,6 @@ const ROW_HEIGHT: f32 = 23.0;
 const HEADING_HEIGHT: f32 = 27.0;
 const NOTE_LINE: f32 = 17.0;
 const SECTION_GAP: f32 = 14.0;
-const SWATCH_WIDTH: f32 = 34.0;
 const SWATCH_GAP: f32 = 9.0;
 const COLUMN_GAP: f32 = 26.0;
 const MIN_TEXT_WIDTH: f32 = 150.0;
@@ -163,7 +54,7 @@ impl LegendPlan {
         ui: f32,
         height: f32,
     ) -> Self {
-        let sections = sections(legend, colouring, palette);
+        let sections = legend_sections(legend, colouring, palette);
         let widest = sections
             .iter()
             .flat_map(|section| {
@@ -310,7 +201,7 @@ impl LegendPlan {
                 for (swatch, text) in &section.rows {
                     let middle = y + ROW_HEIGHT * s / 2.0;
                     let swatch_centre = [left + SWATCH_WIDTH * s / 2.0, middle];
-                    draw_swatch(*swatch, swatch_centre, s, outline, out);
+                    swatch_shapes(*swatch, swatch_centre, s, outline, out);
                     let size = ROW_TEXT * s;
                     out.push(Shape::Text {
                         position: [
@@ -353,50 +244,5 @@ impl LegendPlan {
     pub(crate) fn height(&self, measure: &TextMeasure) -> f32 {
         let tallest = self.column_heights(measure).into_iter().fold(0.0, f32::max);
         (tallest + 2.0 * PANEL_PADDING) * self.scale
-    }
-}
-
-fn draw_swatch(swatch: Swatch, centre: [f32; 2], s: f32, outline: Stroke, out: &mut Vec<Shape>) {
-    match swatch {
-        Swatch::Shape(shape, fill, radius) => {
-            out.push(super::build::node_shape(
-                shape,
-                centre,
-                radius * 1.2 * s,
-                Some(fill),
-                Some(outline),
-            ));
-        }
-        Swatch::Line(style) => {
-            let half = SWATCH_WIDTH * s / 2.0 - 2.0 * s;
-            let from = [centre[0] - half, centre[1]];
-            let to = [centre[0] + half, centre[1]];
-            super::build::edge_shapes(
-                from,
-                to,
-                &style,
-                style.width.max(1.0) * 1.4 * s,
-                style.colour,
-                s,
-                out,
-            );
-        }
-        Swatch::Ring(colour) => {
-            out.push(Shape::Circle {
-                centre,
-                radius: 4.5 * s,
-                fill: Some(Rgba::rgb(150, 150, 158)),
-                stroke: None,
-            });
-            out.push(Shape::Circle {
-                centre,
-                radius: 8.0 * s,
-                fill: None,
-                stroke: Some(Stroke {
-                    colour,
-                    width: 2.5 * s,
-                }),
-            });
-        }
     }
 }

@@ -6,13 +6,14 @@
 //! Picture units are screen points at scale 1, so the window shows it at its own size and
 //! a PNG at scale 2 is sharp on a slide.
 
-use crate::model::{Level, Word};
+use crate::document::Document;
+use crate::model::Word;
 use crate::scene::NodeRef;
-use crate::state::{Document, Month};
+use crate::scene::View;
 use crate::style::{Theme, similarity_colour};
 use crate::timeline::{BodyIx, OverlapMatrix};
 
-use super::camera::{Camera, Rect, View};
+use super::camera::{Camera, Framing, Rect};
 use super::options::{DateStamp, RenderOptions};
 use super::picture::{Anchor, Layer, Picture, Shape};
 use super::text::TextMeasure;
@@ -60,16 +61,17 @@ impl MatrixPicture {
         }
     }
 
-    /// The picture of `matrix` at `date` (members counted at `level`), with the title, date
-    /// stamp, source line, theme and background of `options` (its size, legend, focus and
-    /// view are for network pictures and are not used: the matrix sets its own size).
+    /// The picture of `matrix` at the view's date (members counted at its level), with the
+    /// title, date stamp, source line, theme and background of `options` (its size, legend,
+    /// focus and framing are for network pictures and are not used: the matrix sets its own
+    /// size).
     pub fn build(
         document: &Document,
         matrix: &OverlapMatrix,
-        date: Month,
-        level: Level,
+        view: &View,
         options: &RenderOptions,
     ) -> Self {
+        let (date, level) = (view.date, view.level);
         let measure = TextMeasure::new();
         let palette = options.theme.palette();
         let overlap = &matrix.overlap;
@@ -310,7 +312,7 @@ impl MatrixPicture {
                     shapes: footer,
                 },
             ],
-            view: View {
+            framing: Framing {
                 network: cells,
                 camera: Camera {
                     zoom: 1.0,

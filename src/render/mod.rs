@@ -2,17 +2,17 @@
 //! window and no GPU. The same style decisions as the screen ([`crate::scene::SceneFrame`],
 //! [`crate::style`]), so an export looks like the view.
 //!
-//! A [`Picture`] is built once from the document, the state, the positions and the
+//! A [`Picture`] is built once from the document, the view, the positions and the
 //! [`RenderOptions`]; [`to_svg`] writes it as text, [`to_png`] rasterises that SVG with
 //! resvg. A [`Sequence`] plans one picture per year or month with a shared camera, and a
 //! [`GifWriter`] animates them. A [`MatrixPicture`] draws the overlap matrix the same way.
 //!
 //! ```no_run
 //! # use minilateral::render::{Picture, PngOptions, RenderOptions, to_png, to_svg};
-//! # fn demo(document: &minilateral::state::Document) -> Result<(), minilateral::render::RenderError> {
-//! let state = document.initial_state();
-//! let positions = minilateral::state::Document::compute_layout(document.layout_request());
-//! let picture = Picture::build(document, &state, &positions, &RenderOptions::default());
+//! # fn demo(document: &minilateral::document::Document) -> Result<(), minilateral::render::RenderError> {
+//! let view = document.initial_view();
+//! let positions = minilateral::document::Document::compute_layout(document.layout_request());
+//! let picture = Picture::build(document, &view, &positions, &RenderOptions::default());
 //! let svg: String = to_svg(&picture);
 //! let png: Vec<u8> = to_png(&picture, &PngOptions { scale: 2.0 })?;
 //! # Ok(()) }
@@ -26,12 +26,14 @@ mod matrix;
 mod options;
 mod picture;
 mod png;
+mod request;
 mod sequence;
+pub mod shapes;
 mod svg;
 mod text;
 
-pub use build::{default_title, known_body_ids, shared_view, source_line};
-pub use camera::{Camera, MAX_NODE_ZOOM_PER_UI, NodeExtent, Rect, View, fit};
+pub use build::{default_title, known_body_ids, shared_framing, source_line};
+pub use camera::{Camera, Framing, MAX_NODE_ZOOM_PER_UI, NodeExtent, Rect, fit};
 pub use focus::frame_for_picture;
 pub use matrix::MatrixPicture;
 pub use options::{
@@ -42,6 +44,9 @@ pub use picture::{Anchor, Layer, LineDash, Picture, Shape, Stroke};
 pub use png::{
     Raster, RenderError, bundled_family, encode_png, to_png, to_png_and_raster, to_raster,
 };
-pub use sequence::{GifWriter, MAX_FRAMES, Sequence, Step, sequence_months};
+pub use request::{ImageFormat, ImageRequest, PictureSubject, SequenceRequest};
+pub use sequence::{
+    GifWriter, MAX_FRAMES, Sequence, SequenceFiles, Step, sequence_months, write_sequence,
+};
 pub use svg::to_svg;
 pub use text::{FONT_FAMILY, text_width};

@@ -3,7 +3,7 @@
 use crate::style::{Rgba, Theme};
 use crate::timeline::BodyIx;
 
-use super::camera::View;
+use super::camera::Framing;
 
 /// A full-HD slide: the default picture size.
 pub const DEFAULT_SIZE: (u32, u32) = (1920, 1080);
@@ -62,7 +62,7 @@ pub struct RenderOptions {
     /// When not empty, only these bodies and their members at the date are drawn.
     pub focus: Vec<BodyIx>,
     /// A fixed frame and camera (sequences share one); `None` fits this picture alone.
-    pub view: Option<View>,
+    pub framing: Option<Framing>,
 }
 
 impl Default for RenderOptions {
@@ -77,7 +77,7 @@ impl Default for RenderOptions {
             legend: true,
             source: None,
             focus: Vec::new(),
-            view: None,
+            framing: None,
         }
     }
 }

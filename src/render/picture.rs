@@ -3,7 +3,7 @@
 
 use crate::style::Rgba;
 
-use super::camera::{Rect, View};
+use super::camera::{Framing, Rect};
 
 /// A line's colour and width.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -127,7 +127,7 @@ pub struct Picture {
     /// Layers, back to front.
     pub layers: Vec<Layer>,
     /// The frame and camera the network was drawn with (reuse it to keep the camera).
-    pub view: View,
+    pub framing: Framing,
     /// Where the legend is, if drawn.
     pub legend_rect: Option<Rect>,
     /// The outer margin: nothing is drawn closer than this to the picture's edge.

@@ -31,6 +31,14 @@ pub enum RenderError {
     /// GIF encoding failed.
     #[error("could not encode the GIF: {0}")]
     Gif(#[from] gif::EncodingError),
+    /// A file could not be written.
+    #[error("{}: {message}", path.display())]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What went wrong.
+        message: String,
+    },
     /// Frames of one animation differ in size.
     #[error("frame {index} is {width}×{height} pixels, unlike the first frame")]
     FrameSize {

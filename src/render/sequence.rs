@@ -3,13 +3,17 @@
 //! ringed as on screen; and an animated GIF of them.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use crate::state::{AppState, Document, Month};
+use crate::document::Document;
+use crate::model::Month;
+use crate::scene::View;
 
-use super::build::shared_view;
+use super::build::shared_framing;
+use super::options::PngOptions;
 use super::options::RenderOptions;
 use super::picture::Picture;
-use super::png::{Raster, RenderError};
+use super::png::{Raster, RenderError, to_png_and_raster};
 
 /// How far apart the frames of a sequence are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -49,55 +53,52 @@ pub fn sequence_months(from: Month, to: Month, step: Step) -> Vec<Month> {
     months
 }
 
-/// A planned sequence: one state per frame and options that share one view.
+/// A planned sequence: one view per frame and options that share one framing.
 #[derive(Clone, Debug)]
 pub struct Sequence {
-    /// The state of each frame: its date, and the previous step's date for the rings.
-    pub states: Vec<AppState>,
-    /// The options of every frame, with the shared view set.
+    /// The view of each frame: its date, and the previous step's date for the rings.
+    pub views: Vec<View>,
+    /// The options of every frame, with the shared framing set.
     pub options: RenderOptions,
 }
 
 impl Sequence {
-    /// Plans frames at `months` from a base state (its level, filters, selection and
+    /// Plans frames at `months` from a base view (its level, filters, selection and
     /// layout are kept). The first frame rings the members who joined in the step before it.
     pub fn plan(
         document: &Document,
-        base: &AppState,
+        base: &View,
         positions: &[[f32; 2]],
         options: &RenderOptions,
         months: &[Month],
         step: Step,
     ) -> Self {
-        let states: Vec<AppState> = months
+        let views: Vec<View> = months
             .iter()
             .enumerate()
             .map(|(i, &month)| {
-                let mut state = base.clone();
-                state.playing = false;
-                state.date = month;
-                state.previous_date = i
+                let previous = i
                     .checked_sub(1)
                     .and_then(|previous| months.get(previous).copied())
                     .unwrap_or_else(|| month.plus(-step.months()));
-                state
+                base.stepped(previous, month)
             })
             .collect();
         let mut options = options.clone();
-        if options.view.is_none() {
-            options.view = Some(shared_view(document, &states, positions, &options));
+        if options.framing.is_none() {
+            options.framing = Some(shared_framing(document, &views, positions, &options));
         }
-        Self { states, options }
+        Self { views, options }
     }
 
     /// How many frames.
     pub fn len(&self) -> usize {
-        self.states.len()
+        self.views.len()
     }
 
     /// Whether there are no frames.
     pub fn is_empty(&self) -> bool {
-        self.states.is_empty()
+        self.views.is_empty()
     }
 
     /// The picture of frame `index` (build frames one by one to report progress).
@@ -107,9 +108,70 @@ impl Sequence {
         positions: &[[f32; 2]],
         index: usize,
     ) -> Option<Picture> {
-        let state = self.states.get(index)?;
-        Some(Picture::build(document, state, positions, &self.options))
+        let view = self.views.get(index)?;
+        Some(Picture::build(document, view, positions, &self.options))
     }
+}
+
+/// Where a sequence is written: numbered PNG frames in a folder, and an animated GIF.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SequenceFiles {
+    /// The folder of `frame-0001.png`, `frame-0002.png`, … (created when missing).
+    pub frames_dir: PathBuf,
+    /// The animated GIF and how long each frame shows, in milliseconds; `None`: no GIF.
+    pub gif: Option<(PathBuf, u32)>,
+    /// How the frames are rasterised.
+    pub png: PngOptions,
+}
+
+/// Draws and writes every frame of a sequence, and the GIF: the one writer of the command
+/// line and the app. `on_frame` is told how many frames are written after each one (for a
+/// progress count). Frames are saved atomically; returns how many were written.
+pub fn write_sequence(
+    document: &Document,
+    positions: &[[f32; 2]],
+    sequence: &Sequence,
+    files: &SequenceFiles,
+    mut on_frame: impl FnMut(usize),
+) -> Result<usize, RenderError> {
+    let io_error = |path: &Path, error: std::io::Error| RenderError::Io {
+        path: path.to_path_buf(),
+        message: error.to_string(),
+    };
+    std::fs::create_dir_all(&files.frames_dir).map_err(|e| io_error(&files.frames_dir, e))?;
+    let mut gif: Option<GifWriter<std::io::BufWriter<std::fs::File>>> = None;
+    let mut written = 0;
+    for index in 0..sequence.len() {
+        let Some(picture) = sequence.picture(document, positions, index) else {
+            continue;
+        };
+        let (png, raster) = to_png_and_raster(&picture, &files.png)?;
+        let frame = files.frames_dir.join(format!("frame-{:04}.png", index + 1));
+        crate::io::save_atomically(&frame, &png).map_err(|e| io_error(&frame, e))?;
+        if let Some((gif_path, delay_ms)) = &files.gif {
+            if gif.is_none() {
+                let file = std::fs::File::create(gif_path).map_err(|e| io_error(gif_path, e))?;
+                gif = Some(GifWriter::new(
+                    std::io::BufWriter::new(file),
+                    raster.width,
+                    raster.height,
+                    *delay_ms,
+                )?);
+            }
+            if let Some(writer) = gif.as_mut() {
+                writer.add(&raster)?;
+            }
+        }
+        written += 1;
+        on_frame(written);
+    }
+    if let (Some(writer), Some((gif_path, _))) = (gif, &files.gif) {
+        writer
+            .finish()?
+            .flush()
+            .map_err(|e| io_error(gif_path, e))?;
+    }
+    Ok(written)
 }
 
 /// Writes an animated GIF frame by frame; it loops forever.

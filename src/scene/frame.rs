@@ -4,11 +4,11 @@
 use std::collections::BTreeSet;
 
 use crate::model::{Dataset, IssueArea, Law, Status, Word};
-use crate::state::{AppState, ChangeMode, NonMembers, Selection};
-use crate::style::{self, BodyColouring, EdgeStyle, LEGEND_STATUSES, NodeKind, Rgba, Theme};
+use crate::style::{self, BodyColouring, EdgeStyle, LEGEND_STATUSES, NodeKind, Rgba};
 use crate::timeline::{ActorIx, BodyIx, Shared, Timeline, shared_with};
 
-use super::graph::{EdgeRef, NodeRef, SceneGraph};
+use super::graph::{EdgeRef, SceneGraph};
+use super::view::{ChangeMode, NonMembers, Selection, View};
 
 /// Whether something is drawn.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -106,7 +106,7 @@ pub struct SceneFrame {
     /// The legend.
     pub legend: Legend,
     /// The bodies sharing members with the selected body, most alike first (empty when no
-    /// body is selected): the inspector's overlap list, computed once per state.
+    /// body is selected): the inspector's overlap list, computed once per view.
     pub overlap: Vec<Shared>,
 }
 
@@ -114,18 +114,13 @@ pub struct SceneFrame {
 const MAX_ALWAYS_LABELLED_NEIGHBOURS: usize = 40;
 
 impl SceneFrame {
-    /// Computes the look of the network for a state.
-    pub fn build(
-        dataset: &Dataset,
-        timeline: &Timeline,
-        graph: &SceneGraph,
-        state: &AppState,
-        theme: Theme,
-    ) -> Self {
-        let date = state.date.end();
-        let before = state.previous_date.end();
-        let level = state.level;
-        let filters = &state.filters;
+    /// Computes the look of the network in a view.
+    pub fn build(dataset: &Dataset, timeline: &Timeline, graph: &SceneGraph, view: &View) -> Self {
+        let theme = view.theme;
+        let date = view.date.end();
+        let before = view.previous_date.end();
+        let level = view.level;
+        let filters = &view.filters;
 
         // Which bodies pass the filters.
         let body_passes: Vec<bool> = dataset
@@ -172,7 +167,7 @@ impl SceneFrame {
                     *count += 1;
                 }
             }
-            if *passes && state.moved_forward() {
+            if *passes && view.moved_forward() {
                 let (new, gone) = timeline.changes_between(body, before, date, level);
                 for actor in new {
                     joined.insert(actor);
@@ -194,7 +189,7 @@ impl SceneFrame {
                 .is_some_and(|(first, _)| first.start() <= date);
             nodes.push(NodeLook {
                 kind: NodeKind::of_body(body.kind),
-                fill: style::body_colour(&body.issues, body.law, state.body_colouring),
+                fill: style::body_colour(&body.issues, body.law, view.body_colouring),
                 radius: style::body_radius(members),
                 visibility: if !body_passes[b] {
                     Visibility::Hidden
@@ -258,12 +253,12 @@ impl SceneFrame {
                                 palette.left
                             };
                             style.width *= 1.8;
-                        } else if state.selection.is_none() {
+                        } else if view.selection.is_none() {
                             let members = body_members.get(body.index()).copied().unwrap_or(0);
                             style.colour =
                                 style.colour.with_alpha(style::membership_opacity(members));
                         }
-                        let visibility = if state.change_mode == ChangeMode::ChangesOnly && !changed
+                        let visibility = if view.change_mode == ChangeMode::ChangesOnly && !changed
                         {
                             Visibility::Hidden
                         } else {
@@ -296,7 +291,7 @@ impl SceneFrame {
         }
 
         // In "changes only" mode, actors that did not change are faded.
-        if state.change_mode == ChangeMode::ChangesOnly {
+        if view.change_mode == ChangeMode::ChangesOnly {
             for (a, look) in nodes.iter_mut().skip(graph.body_count).enumerate() {
                 let ix = ActorIx(a as u32);
                 if look.visibility == Visibility::Shown
@@ -316,24 +311,21 @@ impl SceneFrame {
             joined,
             left,
             legend: Legend::default(),
-            overlap: match state.selection {
+            overlap: match view.selection {
                 Some(Selection::Body(body)) => shared_with(timeline, body, date, level),
                 _ => Vec::new(),
             },
         };
-        if let Some(selection) = state.selection {
+        if let Some(selection) = view.selection {
             frame.highlight(graph, selection);
         }
-        frame.legend = frame.legend_of(dataset, graph, state, theme);
+        frame.legend = frame.legend_of(dataset, graph, view);
         frame
     }
 
     /// Highlights the selection and its neighbours at the date; everything else is faded.
     fn highlight(&mut self, graph: &SceneGraph, selection: Selection) {
-        let selected = graph.node_number(match selection {
-            Selection::Body(body) => NodeRef::Body(body),
-            Selection::Actor(actor) => NodeRef::Actor(actor),
-        });
+        let selected = graph.node_number(selection.node());
         if self
             .nodes
             .get(selected)
@@ -375,13 +367,8 @@ impl SceneFrame {
     /// The legend of exactly what this frame draws. [`SceneFrame::build`] fills
     /// [`SceneFrame::legend`] with it; a caller that hides more nodes afterwards (the picture
     /// exporter's focus on a few bodies) calls it again.
-    pub fn legend_of(
-        &self,
-        dataset: &Dataset,
-        graph: &SceneGraph,
-        state: &AppState,
-        theme: Theme,
-    ) -> Legend {
+    pub fn legend_of(&self, dataset: &Dataset, graph: &SceneGraph, view: &View) -> Legend {
+        let theme = view.theme;
         let visible = |number: usize| {
             self.nodes
                 .get(number)
@@ -408,7 +395,7 @@ impl SceneFrame {
             }
             laws.insert(body.law);
         }
-        let mut body_colours: Vec<(&'static str, Rgba)> = match state.body_colouring {
+        let mut body_colours: Vec<(&'static str, Rgba)> = match view.body_colouring {
             BodyColouring::IssueArea => issues
                 .iter()
                 .map(|&issue| (issue.label(), style::issue_colour(issue)))
@@ -418,7 +405,7 @@ impl SceneFrame {
                 .map(|&law| (law.label(), style::law_colour(law)))
                 .collect(),
         };
-        if no_issue && state.body_colouring == BodyColouring::IssueArea {
+        if no_issue && view.body_colouring == BodyColouring::IssueArea {
             body_colours.push(("No issue area given", style::NO_ISSUE_COLOUR));
         }
         let mut regions: BTreeSet<String> = BTreeSet::new();

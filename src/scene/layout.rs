@@ -502,3 +502,97 @@ pub fn arrange(
     }
     positions
 }
+
+/// Positions carried over from an earlier version of the graph: each node of the new graph
+/// (named by `new_ids`, in node-number order) gets the position its id had before, or
+/// `None` when it is new. Edits keep every node where it was this way.
+pub fn carry_positions(
+    old: &std::collections::HashMap<String, [f32; 2]>,
+    new_ids: &[Option<&str>],
+) -> Vec<Option<[f32; 2]>> {
+    new_ids
+        .iter()
+        .map(|id| id.and_then(|id| old.get(id)).copied())
+        .collect()
+}
+
+/// Positions for every node: known ones stay; a new node goes beside the nodes it is tied
+/// to (their centre, nudged out on a spiral so that new nodes do not stack), or near the
+/// middle when it has no placed neighbour.
+pub fn place_new_nodes<E>(
+    known: &[Option<[f32; 2]>],
+    edges: &[(E, usize, usize)],
+) -> Vec<[f32; 2]> {
+    let mut sums: Vec<([f32; 2], u32)> = vec![([0.0, 0.0], 0); known.len()];
+    for (_, a, b) in edges {
+        for (from, to) in [(*a, *b), (*b, *a)] {
+            if let (Some(None), Some(Some(position))) = (known.get(to), known.get(from))
+                && let Some((sum, n)) = sums.get_mut(to)
+            {
+                sum[0] += position[0];
+                sum[1] += position[1];
+                *n += 1;
+            }
+        }
+    }
+    let mut fresh = 0_u32;
+    known
+        .iter()
+        .zip(&sums)
+        .map(|(position, &(sum, n))| {
+            if let Some(position) = position {
+                return *position;
+            }
+            let centre = if n > 0 {
+                [sum[0] / n as f32, sum[1] / n as f32]
+            } else {
+                [0.0, 0.0]
+            };
+            // Golden-angle spiral: each new node a little farther out, in a new direction.
+            fresh += 1;
+            let angle = fresh as f32 * 2.399_963;
+            let reach = IDEAL_DISTANCE * (0.6 + 0.15 * (fresh as f32).sqrt());
+            [
+                centre[0] + reach * angle.cos(),
+                centre[1] + reach * angle.sin(),
+            ]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod placement_tests {
+    use super::{carry_positions, place_new_nodes};
+
+    #[test]
+    fn new_nodes_go_beside_their_neighbours_and_known_ones_stay() {
+        let known = [Some([100.0, 100.0]), Some([300.0, 100.0]), None, None, None];
+        let edges = [((), 2, 0), ((), 1, 2), ((), 3, 1), ((), 4, 3)];
+        let placed = place_new_nodes(&known, &edges);
+        assert_eq!(placed[0], [100.0, 100.0]);
+        assert_eq!(placed[1], [300.0, 100.0]);
+        let distance = |a: [f32; 2], b: [f32; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
+        // Node 2 is tied to both: near their middle, not on top of it.
+        let middle = [200.0, 100.0];
+        assert!(distance(placed[2], middle) < 100.0, "{:?}", placed[2]);
+        assert!(distance(placed[2], middle) > 1.0);
+        // Node 3 is tied to node 1 (and to the new node 4): beside node 1.
+        assert!(distance(placed[3], placed[1]) < 100.0, "{:?}", placed[3]);
+        // No two new nodes share a spot.
+        assert!(distance(placed[3], placed[4]) > 1.0);
+        assert!(distance(placed[2], placed[4]) > 1.0);
+    }
+
+    #[test]
+    fn positions_follow_ids_across_a_renumbering() {
+        let old = [
+            ("coe".to_owned(), [1.0, 2.0]),
+            ("FRA".to_owned(), [3.0, 4.0]),
+        ]
+        .into_iter()
+        .collect();
+        // A body was inserted before "coe", and "FRA" was deleted: numbers shift.
+        let carried = carry_positions(&old, &[Some("acta"), Some("coe"), None]);
+        assert_eq!(carried, vec![None, Some([1.0, 2.0]), None]);
+    }
+}

@@ -1,14 +1,17 @@
 //! What is drawn, independent of any GUI toolkit: the network's structure
 //! ([`SceneGraph`]), a seeded layout ([`layout`]) and its look at a date ([`SceneFrame`]),
-//! legend included. The interactive view and the exporters draw from these.
+//! legend included, computed from a [`View`]. The interactive view and the exporters draw
+//! from these.
 
 mod frame;
 mod graph;
 pub mod labels;
 pub mod layout;
+mod view;
 
 pub use frame::{EdgeLook, LabelRule, Legend, NodeLook, Ring, SceneFrame, Visibility};
 pub use graph::{EdgeRef, LAYOUT_SEED, NodeRef, SceneGraph};
+pub use view::{ChangeMode, Filters, NonMembers, Selection, View};
 
 #[cfg(test)]
 mod tests;

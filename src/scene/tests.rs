@@ -1,9 +1,9 @@
 //! Tests of the scene on the small GUI fixture.
 
 use super::*;
+use crate::model::Month;
 use crate::model::{Dataset, Level};
-use crate::state::{AppState, ChangeMode, Command, Month, NonMembers, Selection};
-use crate::style::{NodeKind, Theme};
+use crate::style::NodeKind;
 use crate::timeline::Timeline;
 
 fn fixture() -> (Dataset, Timeline, SceneGraph) {
@@ -14,10 +14,14 @@ fn fixture() -> (Dataset, Timeline, SceneGraph) {
     (dataset, timeline, graph)
 }
 
-fn state_at(year: i16, month: i8) -> AppState {
-    let mut state = AppState::new(Month::new(2001, 1), Month::new(2018, 12));
-    state.apply(Command::SetDate(Month::new(year, month)));
-    state
+/// The view after moving from December 2018 (the fixture's last month) to this month.
+fn state_at(year: i16, month: i8) -> View {
+    View::at(Month::new(2018, 12)).stepped(Month::new(2018, 12), Month::new(year, month))
+}
+
+/// The view after a step of `months`.
+fn step(view: &View, months: i32) -> View {
+    view.stepped(view.date, view.date.plus(months))
 }
 
 fn node<'a>(
@@ -58,10 +62,10 @@ fn counts_and_sizes_follow_the_date_and_level() {
     let (dataset, timeline, graph) = fixture();
     let acta = timeline.body_ix("acta").unwrap().index();
     let mut state = state_at(2012, 12);
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     assert_eq!(frame.body_members[acta], 1, "only Japan ratified");
-    state.apply(Command::SetLevel(Level::Signatory));
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    state.level = Level::Signatory;
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     assert_eq!(
         frame.body_members[acta], 5,
         "the EU's rejection ended its signature"
@@ -72,8 +76,8 @@ fn counts_and_sizes_follow_the_date_and_level() {
 fn joins_since_the_previous_step_get_a_ring() {
     let (dataset, timeline, graph) = fixture();
     let mut state = state_at(2012, 6);
-    state.apply(Command::StepMonths(12));
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    state = step(&state, 12);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     assert_eq!(
         node(&frame, &graph, &timeline, "AUS").ring,
         Some(Ring::Joined)
@@ -84,8 +88,8 @@ fn joins_since_the_previous_step_get_a_ring() {
     );
     assert_eq!(node(&frame, &graph, &timeline, "FRA").ring, None);
     assert!(frame.legend.joined);
-    state.apply(Command::StepMonths(-1));
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    state = step(&state, -1);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     assert!(frame.joined.is_empty(), "no highlights when moving back");
 }
 
@@ -93,7 +97,7 @@ fn joins_since_the_previous_step_get_a_ring() {
 fn non_members_fade_or_hide() {
     let (dataset, timeline, graph) = fixture();
     let mut state = state_at(2003, 1);
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     assert_eq!(
         node(&frame, &graph, &timeline, "MAR").visibility,
         Visibility::Faded
@@ -103,8 +107,8 @@ fn non_members_fade_or_hide() {
         Visibility::Faded,
         "signed only"
     );
-    state.apply(Command::SetNonMembers(NonMembers::Hide));
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    state.filters.non_members = NonMembers::Hide;
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     assert_eq!(
         node(&frame, &graph, &timeline, "MAR").visibility,
         Visibility::Hidden
@@ -115,11 +119,11 @@ fn non_members_fade_or_hide() {
 fn filters_hide_kinds_and_the_legend_follows() {
     let (dataset, timeline, graph) = fixture();
     let mut state = state_at(2018, 12);
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     assert!(frame.legend.kinds.contains(&NodeKind::Coalition));
     assert!(!frame.legend.relations.is_empty());
-    state.apply(Command::SetKindShown(NodeKind::Coalition, false));
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    state.filters.hidden_kinds.insert(NodeKind::Coalition);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     assert_eq!(
         node(&frame, &graph, &timeline, "foc").visibility,
         Visibility::Hidden
@@ -136,8 +140,8 @@ fn selection_highlights_the_neighbourhood() {
     let (dataset, timeline, graph) = fixture();
     let mut state = state_at(2018, 12);
     let foc = timeline.body_ix("foc").unwrap();
-    state.apply(Command::Select(Some(Selection::Body(foc))));
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    state.selection = Some(Selection::Body(foc));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     assert_eq!(
         node(&frame, &graph, &timeline, "foc").ring,
         Some(Ring::Selected)
@@ -164,9 +168,9 @@ fn selection_highlights_the_neighbourhood() {
 fn changes_only_hides_unchanged_memberships() {
     let (dataset, timeline, graph) = fixture();
     let mut state = state_at(2012, 6);
-    state.apply(Command::StepMonths(12));
-    state.apply(Command::SetChangeMode(ChangeMode::ChangesOnly));
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    state = step(&state, 12);
+    state.change_mode = ChangeMode::ChangesOnly;
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     let shown = graph
         .edges
         .iter()
@@ -221,14 +225,6 @@ fn the_arrangements_place_bodies_and_actors_apart() {
 }
 
 #[test]
-fn the_layout_is_part_of_the_state() {
-    let mut state = state_at(2012, 1);
-    assert_eq!(state.layout, super::layout::LayoutKind::Force);
-    state.apply(Command::SetLayout(super::layout::LayoutKind::Regions));
-    assert_eq!(state.layout, super::layout::LayoutKind::Regions);
-}
-
-#[test]
 fn the_legend_explains_faint_lines_of_large_bodies() {
     // Cybercrime bodies in October 2014 (the Budapest Convention and its first protocol)
     // have many members, so every line is drawn fainter than its status colour; the legend
@@ -237,12 +233,9 @@ fn the_legend_explains_faint_lines_of_large_bodies() {
     let timeline = Timeline::build(&dataset);
     let graph = SceneGraph::build(&dataset, &timeline);
     let budapest = timeline.body_ix("budapest").unwrap();
-    let mut state = AppState::new(Month::new(2001, 1), Month::new(2014, 10));
-    state.apply(Command::SetDate(Month::new(2014, 10)));
-    state.apply(Command::SetIssueFilter(Some(
-        crate::model::IssueArea::Cybercrime,
-    )));
-    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state, Theme::Light);
+    let mut state = View::at(Month::new(2014, 10));
+    state.filters.issue = Some(crate::model::IssueArea::Cybercrime);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &state);
     let faint = graph.edges.iter().enumerate().any(|(i, (edge, _, _))| {
         matches!(edge, EdgeRef::Membership(_, body) if *body == budapest)
             && frame.edges[i].visibility == Visibility::Shown

@@ -4,64 +4,6 @@
 use std::path::PathBuf;
 
 use crate::edit::Edit;
-use crate::render::{RenderOptions, Step};
-use crate::state::Month;
-
-/// The file type of an exported picture.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ImageFormat {
-    /// A PNG bitmap.
-    Png,
-    /// An SVG drawing with real text.
-    Svg,
-}
-
-impl ImageFormat {
-    /// The file extension, without the dot.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Png => "png",
-            Self::Svg => "svg",
-        }
-    }
-}
-
-/// What a picture shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum PictureSubject {
-    /// The network as shown (date, level, filters, selection, positions).
-    #[default]
-    Network,
-    /// The overlap matrix at the date and level (its bodies limited to the options' focus
-    /// when there is one).
-    OverlapMatrix,
-}
-
-/// A picture of the view.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImageRequest {
-    /// Size, theme, legend, title, focus.
-    pub options: RenderOptions,
-    /// Pixels per picture unit for PNG.
-    pub scale: f32,
-    /// The network or the overlap matrix.
-    pub subject: PictureSubject,
-}
-
-/// A year-by-year (or month-by-month) sequence of pictures and an animated GIF.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SequenceRequest {
-    /// The picture options shared by every frame.
-    pub options: RenderOptions,
-    /// The first frame's date.
-    pub from: Month,
-    /// The last frame's date.
-    pub to: Month,
-    /// A year or a month per frame.
-    pub step: Step,
-    /// How long each GIF frame shows, in milliseconds.
-    pub delay_ms: u32,
-}
 
 /// A record to open in an editor; `None` indexes mean a new record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,12 +56,6 @@ pub enum DocumentCommand {
     OpenEditor(EditTarget),
     /// Open the export-image dialog.
     OpenExportImage,
-    /// Ask where, then write a picture of the network.
-    ExportImage(ImageFormat, ImageRequest),
-    /// Put a picture of the network on the clipboard.
-    CopyImage(ImageRequest),
-    /// Ask where to write the GIF, then write it with numbered PNG frames beside it.
-    ExportSequence(SequenceRequest),
     /// Take a screenshot of the whole window, then ask where to save it.
     SaveScreenshot,
 }

@@ -2,8 +2,10 @@
 //! selection so that one idea of minilateralism is on screen, with a few words to read.
 //! Plain data and commands: the Help menu's tour window shows them one after another.
 
-use super::{Command, Document, Month, Selection};
+use super::{Command, Selection};
+use crate::document::Document;
 use crate::model::Level;
+use crate::model::Month;
 use crate::style::BodyColouring;
 
 /// One guided view.
@@ -154,17 +156,17 @@ mod tests {
 
     /// The state after showing `idea`, and the ids of its body's members then.
     fn shown(document: &Document, idea: &Idea) -> (super::super::AppState, Vec<String>) {
-        let mut state = document.initial_state();
+        let mut state = super::super::AppState::of_document(document);
         for command in idea
             .commands(document)
             .expect("the sample has every idea's body")
         {
             state.apply(command);
         }
-        let members = match state.selection {
+        let members = match state.view.selection {
             Some(Selection::Body(body)) => document
                 .timeline
-                .members(body, state.date.end(), state.level)
+                .members(body, state.view.date.end(), state.view.level)
                 .into_iter()
                 .map(|m| document.dataset.actors[m.actor.index()].id.clone())
                 .collect(),
@@ -186,10 +188,10 @@ mod tests {
         assert_eq!(ideas_for(&document).len(), IDEAS.len());
         for idea in &IDEAS {
             let (state, _) = shown(&document, idea);
-            assert_eq!(state.date, idea.date, "{}", idea.title);
-            assert_eq!(state.level, idea.level);
-            assert_eq!(state.body_colouring, idea.colouring);
-            let selected = match state.selection {
+            assert_eq!(state.view.date, idea.date, "{}", idea.title);
+            assert_eq!(state.view.level, idea.level);
+            assert_eq!(state.view.body_colouring, idea.colouring);
+            let selected = match state.view.selection {
                 Some(Selection::Body(BodyIx(b))) => {
                     Some(document.dataset.bodies[b as usize].id.as_str())
                 }
@@ -211,7 +213,7 @@ mod tests {
         let founders = document.timeline.members(
             document.timeline.body_ix("foc").expect("the FOC"),
             Month::new(2011, 12).end(),
-            state.level,
+            state.view.level,
         );
         assert_eq!(founders.len(), 15);
         let (_, budapest) = shown(&document, idea("A docking agreement"));

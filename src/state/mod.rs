@@ -1,55 +1,19 @@
 //! What the user is looking at: selection, date, level, filters and modes, changed only
 //! through typed [`Command`]s applied in one place ([`AppState::apply`]). No GUI here.
 
-mod document;
 mod document_command;
 mod ideas;
-mod month;
 mod prefs;
 
-use std::collections::BTreeSet;
-
-pub use document::{Document, file_name};
-pub use document_command::{
-    DocumentCommand, EditTarget, ImageFormat, ImageRequest, PictureSubject, SequenceRequest,
-};
+pub use document_command::{DocumentCommand, EditTarget};
 pub use ideas::{IDEAS, Idea, ideas_for};
-pub use month::Month;
 pub use prefs::{MAX_RECENT_FILES, PREFS_KEY, Prefs};
 
-use crate::model::{IssueArea, Law, Level};
+use crate::document::Document;
+use crate::model::{IssueArea, Law, Level, Month};
 pub use crate::scene::layout::LayoutKind;
-use crate::style::{BodyColouring, NodeKind};
-use crate::timeline::{ActorIx, BodyIx};
-
-/// The selected node.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Selection {
-    /// A forum or instrument.
-    Body(BodyIx),
-    /// A state or stakeholder.
-    Actor(ActorIx),
-}
-
-/// What happens to actors with no membership (at the level) at the date.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum NonMembers {
-    /// Drawn faint, so the map stays whole.
-    #[default]
-    Fade,
-    /// Not drawn at all.
-    Hide,
-}
-
-/// Which memberships are drawn.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum ChangeMode {
-    /// Every membership at the date.
-    #[default]
-    Cumulative,
-    /// Only the memberships that began or ended since the previous step.
-    ChangesOnly,
-}
+pub use crate::scene::{ChangeMode, Filters, NonMembers, Selection, View};
+use crate::style::{BodyColouring, NodeKind, Theme};
 
 /// How fast the timeline plays.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -99,36 +63,6 @@ pub enum MemberSort {
     Date,
 }
 
-/// Which nodes are shown.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filters {
-    /// Node kinds the user switched off.
-    pub hidden_kinds: BTreeSet<NodeKind>,
-    /// Only bodies working on this issue area (and the actors in them).
-    pub issue: Option<IssueArea>,
-    /// Only bodies of this kind of law.
-    pub law: Option<Law>,
-    /// Only actors from this region.
-    pub region: Option<String>,
-    /// What happens to actors with no membership at the date.
-    pub non_members: NonMembers,
-}
-
-impl Filters {
-    /// Whether nodes of this kind are shown.
-    pub fn shows_kind(&self, kind: NodeKind) -> bool {
-        !self.hidden_kinds.contains(&kind)
-    }
-
-    /// Whether any filter narrows what is shown (the non-member mode aside).
-    pub fn is_narrowing(&self) -> bool {
-        !self.hidden_kinds.is_empty()
-            || self.issue.is_some()
-            || self.law.is_some()
-            || self.region.is_some()
-    }
-}
-
 /// A change the user asked for. Widgets emit these; [`AppState::apply`] performs them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -164,6 +98,8 @@ pub enum Command {
     SetMemberSort(MemberSort),
     /// Arrange the nodes another way.
     SetLayout(LayoutKind),
+    /// Draw in light or dark colours.
+    SetTheme(Theme),
     /// Clear every filter.
     ResetFilters,
     /// Time passed while playing; advances the date in whole steps.
@@ -173,35 +109,23 @@ pub enum Command {
     },
 }
 
-/// Everything about what is shown that is not pure widget memory.
+/// Everything about what is shown that is not pure widget memory: the [`View`] the scene
+/// and the pictures are computed from, and what only the app needs (the timeline's range,
+/// playback, list sorting).
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    /// The selected node.
-    pub selection: Option<Selection>,
-    /// The current month.
-    pub date: Month,
-    /// The month before the last move: members who joined between the two are highlighted.
-    pub previous_date: Month,
+    /// What is drawn: date, level, selection, filters, modes, arrangement, theme.
+    pub view: View,
     /// The first and last months of the timeline.
     pub range: (Month, Month),
-    /// What counts as membership.
-    pub level: Level,
-    /// Which nodes are shown.
-    pub filters: Filters,
-    /// Every membership, or only changes.
-    pub change_mode: ChangeMode,
     /// Whether the timeline is playing.
     pub playing: bool,
     /// How fast it plays.
     pub speed: Speed,
     /// Seconds accumulated toward the next playback step.
     pub play_clock: f32,
-    /// What a body's colour says.
-    pub body_colouring: BodyColouring,
     /// How member lists are sorted.
     pub member_sort: MemberSort,
-    /// How the nodes are arranged.
-    pub layout: LayoutKind,
 }
 
 impl AppState {
@@ -210,67 +134,67 @@ impl AppState {
     pub fn new(first: Month, last: Month) -> Self {
         let range = (first.min(last), first.max(last));
         Self {
-            selection: None,
-            date: range.1,
-            previous_date: range.1,
+            view: View::at(range.1),
             range,
-            level: Level::default(),
-            filters: Filters::default(),
-            change_mode: ChangeMode::default(),
             playing: false,
             speed: Speed::default(),
             play_clock: 0.0,
-            body_colouring: BodyColouring::default(),
             member_sort: MemberSort::default(),
-            layout: LayoutKind::default(),
         }
     }
 
-    /// Whether the date moved forward at the last move: only then are joins highlighted.
-    pub fn moved_forward(&self) -> bool {
-        self.previous_date < self.date
+    /// A state for a document: the timeline runs from the first to the last event (or this
+    /// month when there are none) and shows the last month.
+    pub fn of_document(document: &Document) -> Self {
+        let (first, last) = document.months();
+        Self::new(first, last)
     }
 
     fn move_to(&mut self, month: Month) {
         let month = month.clamp(self.range.0, self.range.1);
-        if month != self.date {
-            self.previous_date = self.date;
-            self.date = month;
+        if month != self.view.date {
+            self.view.previous_date = self.view.date;
+            self.view.date = month;
         }
     }
 
     /// Applies one command.
     pub fn apply(&mut self, command: Command) {
+        let view = &mut self.view;
         match command {
-            Command::Select(selection) => self.selection = selection,
+            Command::Select(selection) => view.selection = selection,
             Command::SetDate(month) => self.move_to(month),
-            Command::StepMonths(months) => self.move_to(self.date.plus(months)),
-            Command::SetLevel(level) => self.level = level,
+            Command::StepMonths(months) => {
+                let month = view.date.plus(months);
+                self.move_to(month);
+            }
+            Command::SetLevel(level) => view.level = level,
             Command::SetPlaying(playing) => self.set_playing(playing),
             Command::TogglePlaying => self.set_playing(!self.playing),
             Command::SetSpeed(speed) => self.speed = speed,
             Command::SetKindShown(kind, shown) => {
                 if shown {
-                    self.filters.hidden_kinds.remove(&kind);
+                    view.filters.hidden_kinds.remove(&kind);
                 } else {
-                    self.filters.hidden_kinds.insert(kind);
+                    view.filters.hidden_kinds.insert(kind);
                 }
             }
-            Command::SetIssueFilter(issue) => self.filters.issue = issue,
-            Command::SetLawFilter(law) => self.filters.law = law,
-            Command::SetRegionFilter(region) => self.filters.region = region,
-            Command::SetNonMembers(mode) => self.filters.non_members = mode,
-            Command::SetChangeMode(mode) => self.change_mode = mode,
-            Command::SetBodyColouring(colouring) => self.body_colouring = colouring,
+            Command::SetIssueFilter(issue) => view.filters.issue = issue,
+            Command::SetLawFilter(law) => view.filters.law = law,
+            Command::SetRegionFilter(region) => view.filters.region = region,
+            Command::SetNonMembers(mode) => view.filters.non_members = mode,
+            Command::SetChangeMode(mode) => view.change_mode = mode,
+            Command::SetBodyColouring(colouring) => view.body_colouring = colouring,
             Command::SetMemberSort(sort) => self.member_sort = sort,
-            Command::SetLayout(layout) => self.layout = layout,
-            Command::ResetFilters => self.filters = Filters::default(),
+            Command::SetLayout(layout) => view.layout = layout,
+            Command::SetTheme(theme) => view.theme = theme,
+            Command::ResetFilters => view.filters = Filters::default(),
             Command::Tick { seconds } => self.tick(seconds),
         }
     }
 
     fn set_playing(&mut self, playing: bool) {
-        if playing && !self.playing && self.date >= self.range.1 {
+        if playing && !self.playing && self.view.date >= self.range.1 {
             // Playing from the end starts over, as media players do.
             self.move_to(self.range.0);
         }
@@ -285,8 +209,8 @@ impl AppState {
         self.play_clock += seconds;
         while self.play_clock >= STEP_SECONDS && self.playing {
             self.play_clock -= STEP_SECONDS;
-            self.move_to(self.date.plus(self.speed.months_per_step()));
-            if self.date >= self.range.1 {
+            self.move_to(self.view.date.plus(self.speed.months_per_step()));
+            if self.view.date >= self.range.1 {
                 self.playing = false;
                 self.play_clock = 0.0;
             }
@@ -297,6 +221,7 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::timeline::BodyIx;
 
     fn state() -> AppState {
         AppState::new(Month::new(2000, 1), Month::new(2010, 12))
@@ -305,26 +230,26 @@ mod tests {
     #[test]
     fn starts_at_the_latest_month_with_nothing_selected() {
         let state = state();
-        assert_eq!(state.date, Month::new(2010, 12));
-        assert_eq!(state.selection, None);
-        assert_eq!(state.level, Level::Party);
-        assert!(!state.filters.is_narrowing());
+        assert_eq!(state.view.date, Month::new(2010, 12));
+        assert_eq!(state.view.selection, None);
+        assert_eq!(state.view.level, Level::Party);
+        assert!(!state.view.filters.is_narrowing());
     }
 
     #[test]
     fn dates_are_clamped_and_remember_the_previous_step() {
         let mut state = state();
         state.apply(Command::SetDate(Month::new(1990, 5)));
-        assert_eq!(state.date, Month::new(2000, 1));
-        assert_eq!(state.previous_date, Month::new(2010, 12));
+        assert_eq!(state.view.date, Month::new(2000, 1));
+        assert_eq!(state.view.previous_date, Month::new(2010, 12));
         state.apply(Command::StepMonths(12));
-        assert_eq!(state.date, Month::new(2001, 1));
-        assert_eq!(state.previous_date, Month::new(2000, 1));
-        assert!(state.moved_forward());
+        assert_eq!(state.view.date, Month::new(2001, 1));
+        assert_eq!(state.view.previous_date, Month::new(2000, 1));
+        assert!(state.view.moved_forward());
         state.apply(Command::StepMonths(-1));
-        assert!(!state.moved_forward());
+        assert!(!state.view.moved_forward());
         state.apply(Command::StepMonths(1000));
-        assert_eq!(state.date, Month::new(2010, 12));
+        assert_eq!(state.view.date, Month::new(2010, 12));
     }
 
     #[test]
@@ -332,7 +257,7 @@ mod tests {
         let mut state = state();
         state.apply(Command::SetPlaying(true));
         assert_eq!(
-            state.date,
+            state.view.date,
             Month::new(2000, 1),
             "play from the end restarts"
         );
@@ -340,16 +265,16 @@ mod tests {
         state.apply(Command::Tick {
             seconds: STEP_SECONDS * 0.5,
         });
-        assert_eq!(state.date, Month::new(2000, 1), "half a step: no move");
+        assert_eq!(state.view.date, Month::new(2000, 1), "half a step: no move");
         state.apply(Command::Tick {
             seconds: STEP_SECONDS * 0.6,
         });
-        assert_eq!(state.date, Month::new(2001, 1));
+        assert_eq!(state.view.date, Month::new(2001, 1));
         state.apply(Command::Tick { seconds: 100.0 });
-        assert_eq!(state.date, Month::new(2010, 12));
+        assert_eq!(state.view.date, Month::new(2010, 12));
         assert!(!state.playing, "stops at the end");
         state.apply(Command::Tick { seconds: 10.0 });
-        assert_eq!(state.date, Month::new(2010, 12));
+        assert_eq!(state.view.date, Month::new(2010, 12));
     }
 
     #[test]
@@ -357,7 +282,7 @@ mod tests {
         let mut state = state();
         state.apply(Command::SetDate(Month::new(2005, 1)));
         state.apply(Command::Tick { seconds: 5.0 });
-        assert_eq!(state.date, Month::new(2005, 1));
+        assert_eq!(state.view.date, Month::new(2005, 1));
         state.apply(Command::TogglePlaying);
         assert!(state.playing);
         state.apply(Command::TogglePlaying);
@@ -368,31 +293,41 @@ mod tests {
     fn filters_toggle_and_reset() {
         let mut state = state();
         state.apply(Command::SetKindShown(NodeKind::State, false));
-        assert!(!state.filters.shows_kind(NodeKind::State));
-        assert!(state.filters.is_narrowing());
+        assert!(!state.view.filters.shows_kind(NodeKind::State));
+        assert!(state.view.filters.is_narrowing());
         state.apply(Command::SetKindShown(NodeKind::State, true));
-        assert!(state.filters.shows_kind(NodeKind::State));
+        assert!(state.view.filters.shows_kind(NodeKind::State));
         state.apply(Command::SetLawFilter(Some(Law::Hard)));
         state.apply(Command::SetRegionFilter(Some("Europe".into())));
         state.apply(Command::SetNonMembers(NonMembers::Hide));
         state.apply(Command::ResetFilters);
-        assert_eq!(state.filters, Filters::default());
+        assert_eq!(state.view.filters, Filters::default());
     }
 
     #[test]
     fn selection_and_modes() {
         let mut state = state();
         state.apply(Command::Select(Some(Selection::Body(BodyIx(3)))));
-        assert_eq!(state.selection, Some(Selection::Body(BodyIx(3))));
+        assert_eq!(state.view.selection, Some(Selection::Body(BodyIx(3))));
         state.apply(Command::Select(None));
-        assert_eq!(state.selection, None);
+        assert_eq!(state.view.selection, None);
         state.apply(Command::SetLevel(Level::InForce));
         state.apply(Command::SetChangeMode(ChangeMode::ChangesOnly));
         state.apply(Command::SetBodyColouring(BodyColouring::Law));
         state.apply(Command::SetMemberSort(MemberSort::Date));
-        assert_eq!(state.level, Level::InForce);
-        assert_eq!(state.change_mode, ChangeMode::ChangesOnly);
-        assert_eq!(state.body_colouring, BodyColouring::Law);
+        assert_eq!(state.view.level, Level::InForce);
+        assert_eq!(state.view.change_mode, ChangeMode::ChangesOnly);
+        assert_eq!(state.view.body_colouring, BodyColouring::Law);
         assert_eq!(state.member_sort, MemberSort::Date);
+    }
+
+    #[test]
+    fn the_layout_and_the_theme_are_part_of_the_view() {
+        let mut state = state();
+        assert_eq!(state.view.layout, LayoutKind::Force);
+        state.apply(Command::SetLayout(LayoutKind::Regions));
+        assert_eq!(state.view.layout, LayoutKind::Regions);
+        state.apply(Command::SetTheme(Theme::Dark));
+        assert_eq!(state.view.theme, Theme::Dark);
     }
 }

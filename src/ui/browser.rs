@@ -40,7 +40,7 @@ pub fn browser_panel_ui(
 }
 
 fn filters_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
-    let filters = &panels.state.filters;
+    let filters = &panels.state.view.filters;
     let mut commands = Vec::new();
     for kind in NodeKind::ALL {
         let mut shown = filters.shows_kind(kind);
@@ -192,10 +192,14 @@ fn list_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, search: &str) {
         .collect();
     actors.sort_by_key(|row| row.text.to_lowercase());
 
-    let selected = panels.state.selection.map(|selection| match selection {
-        Selection::Body(body) => NodeRef::Body(body),
-        Selection::Actor(actor) => NodeRef::Actor(actor),
-    });
+    let selected = panels
+        .state
+        .view
+        .selection
+        .map(|selection| match selection {
+            Selection::Body(body) => NodeRef::Body(body),
+            Selection::Actor(actor) => NodeRef::Actor(actor),
+        });
     let graph = &panels.document.graph;
     let frame = panels.frame;
     let mut clicked = None;

@@ -304,13 +304,13 @@ fn overlays_ui(ui: &egui::Ui, panels: &Panels<'_>, rect: egui::Rect, laying_out:
         block |= painter.text(
             origin + Vec2::new(0.0, 22.0),
             Align2::LEFT_TOP,
-            panels.state.date.long_name(),
+            panels.state.view.date.long_name(),
             FontId::proportional(38.0),
             text,
         );
         let counts = format!(
             "{} · {} bodies with members",
-            panels.state.level.label(),
+            panels.state.view.level.label(),
             panels.frame.body_members.iter().filter(|&&n| n > 0).count()
         );
         block |= painter.text(
@@ -331,7 +331,7 @@ fn overlays_ui(ui: &egui::Ui, panels: &Panels<'_>, rect: egui::Rect, laying_out:
         let bottom = Pos2::new(rect.center().x, rect.bottom() - 14.0);
         let hint = if laying_out {
             "Arranging the network…"
-        } else if panels.state.selection.is_none() {
+        } else if panels.state.view.selection.is_none() {
             CLICK_HINT
         } else {
             "Click the background or press Esc to clear the selection"

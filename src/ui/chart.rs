@@ -5,8 +5,9 @@ use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoints, VLine};
 
 use super::Panels;
 use super::colour::color32;
+use crate::model::Month;
 use crate::scene::NodeRef;
-use crate::state::{Command, Month, Selection};
+use crate::state::{Command, Selection};
 use crate::style;
 use crate::timeline::{BodyIx, StepSeries};
 
@@ -44,11 +45,11 @@ fn step_points(series: &StepSeries, first: Month, last: Month) -> Vec<[f64; 2]> 
 pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
     let document = panels.document;
     let state = panels.state;
-    let bodies: Vec<BodyIx> = match state.selection {
+    let bodies: Vec<BodyIx> = match state.view.selection {
         Some(Selection::Body(body)) => vec![body],
         Some(Selection::Actor(actor)) => document
             .timeline
-            .memberships_of(actor, state.date.end())
+            .memberships_of(actor, state.view.date.end())
             .iter()
             .map(|membership| membership.body)
             .take(MAX_LINES)
@@ -81,20 +82,20 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
         .default_size(170.0)
         .min_size(110.0)
         .show(ui, |ui| {
-            let title = match state.selection {
+            let title = match state.view.selection {
                 Some(Selection::Body(body)) => format!(
                     "Members of {} over time ({})",
                     document.node_label(NodeRef::Body(body)),
-                    level_words(state.level)
+                    level_words(state.view.level)
                 ),
                 Some(Selection::Actor(actor)) => format!(
                     "Bodies {} belongs to, members over time ({})",
                     document.node_label(NodeRef::Actor(actor)),
-                    level_words(state.level)
+                    level_words(state.view.level)
                 ),
                 None => format!(
                     "Largest bodies, members over time ({})",
-                    level_words(state.level)
+                    level_words(state.view.level)
                 ),
             };
             ui.horizontal(|ui| {
@@ -103,7 +104,7 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
             });
             let (range_first, last) = state.range;
             // A single body's chart starts a year before its first event.
-            let first = match state.selection {
+            let first = match state.view.selection {
                 Some(Selection::Body(body)) => document
                     .timeline
                     .body_event_span(body, last.end())
@@ -112,7 +113,7 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                     }),
                 _ => range_first,
             };
-            let colouring = state.body_colouring;
+            let colouring = state.view.body_colouring;
             let plot = Plot::new("membership_plot")
                 .legend(Legend::default())
                 .allow_zoom(false)
@@ -140,13 +141,13 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                         }
                     })
                 });
-            let date_x = x_of(state.date) + 0.5 / 12.0;
+            let date_x = x_of(state.view.date) + 0.5 / 12.0;
             let response = plot.show(ui, |plot_ui| {
                 for &body in &bodies {
                     let Some(record) = document.dataset.bodies.get(body.index()) else {
                         continue;
                     };
-                    let series = document.timeline.count_series(body, state.level);
+                    let series = document.timeline.count_series(body, state.view.level);
                     let colour = style::body_colour(&record.issues, record.law, colouring);
                     plot_ui.line(
                         Line::new(

@@ -2,15 +2,17 @@
 //! same [`Picture`] the files are written from, and buttons for PNG, SVG, the clipboard and
 //! a year-by-year sequence with an animated GIF.
 
+use super::PictureCommand;
 use super::colour::color32;
 use super::picture::paint_picture;
+use crate::document::Document;
+use crate::model::Month;
 use crate::render::{
-    self, Background, DateStamp, Picture, RenderOptions, SIZE_4K, SIZE_A4_300DPI, Step,
+    self, Background, DateStamp, ImageFormat, ImageRequest, Picture, PictureSubject, RenderOptions,
+    SIZE_4K, SIZE_A4_300DPI, SequenceRequest, Step,
 };
-use crate::state::{
-    AppState, Document, DocumentCommand, ImageFormat, ImageRequest, Month, PictureSubject,
-    Selection, SequenceRequest,
-};
+use crate::scene::View;
+use crate::state::{AppState, Selection};
 use crate::style::Theme;
 
 /// Picture sizes to choose from.
@@ -44,6 +46,10 @@ impl SizePreset {
     }
 }
 
+/// What a preview shows: the view, the graph's version (positions and the dataset) and the
+/// picture's request. The preview is stale exactly when this is `!=` the current one.
+pub type PreviewKey = (View, u64, ImageRequest);
+
 /// What the export window holds (UI memory; nothing is written until a button is pressed).
 #[derive(Clone, Debug)]
 pub struct ExportForm {
@@ -59,15 +65,15 @@ pub struct ExportForm {
     to: i32,
     yearly: bool,
     delay_ms: u32,
-    /// The preview and the request it shows.
-    preview: Option<(ImageRequest, Picture)>,
+    /// The preview and what it shows.
+    preview: Option<(PreviewKey, Picture)>,
 }
 
 impl ExportForm {
     /// A form for the view as it is: its theme, its title, the selected body as the focus.
     pub fn new(document: &Document, state: &AppState, theme: Theme) -> Self {
-        let focus = matches!(state.selection, Some(Selection::Body(_)));
-        let focus_ids: Vec<_> = match state.selection {
+        let focus = matches!(state.view.selection, Some(Selection::Body(_)));
+        let focus_ids: Vec<_> = match state.view.selection {
             Some(Selection::Body(body)) => vec![body],
             _ => Vec::new(),
         };
@@ -98,7 +104,7 @@ impl ExportForm {
     /// The picture the form describes, of the view in `state`.
     pub fn request(&self, document: &Document, state: &AppState) -> ImageRequest {
         let (width, height) = self.size.size();
-        let focus = match state.selection {
+        let focus = match state.view.selection {
             Some(Selection::Body(body)) if self.focus => vec![body],
             _ => Vec::new(),
         };
@@ -122,23 +128,26 @@ impl ExportForm {
                 legend: self.legend,
                 source: Some(render::source_line(document)),
                 focus,
-                view: None,
+                framing: None,
             },
             scale: 1.0,
             subject: PictureSubject::Network,
         }
     }
 
-    /// Whether the preview shows `request` (else the app draws a new one).
-    pub fn previews(&self, request: &ImageRequest) -> bool {
-        self.preview
-            .as_ref()
-            .is_some_and(|(shown, _)| shown == request)
+    /// Whether the preview shows `key` (else the app draws a new one).
+    pub fn previews(&self, key: &PreviewKey) -> bool {
+        self.preview.as_ref().is_some_and(|(shown, _)| shown == key)
+    }
+
+    /// The picture the preview shows.
+    pub fn preview(&self) -> Option<&Picture> {
+        self.preview.as_ref().map(|(_, picture)| picture)
     }
 
     /// Sets the preview.
-    pub fn set_preview(&mut self, request: ImageRequest, picture: Picture) {
-        self.preview = Some((request, picture));
+    pub fn set_preview(&mut self, key: PreviewKey, picture: Picture) {
+        self.preview = Some((key, picture));
     }
 }
 
@@ -148,7 +157,7 @@ pub struct ExportOutcome {
     /// Whether it stays open.
     pub open: bool,
     /// What to do.
-    pub command: Option<DocumentCommand>,
+    pub command: Option<PictureCommand>,
 }
 
 /// The export window.
@@ -201,7 +210,7 @@ pub fn export_dialog_ui(
                         ui.checkbox(&mut form.date, "Date");
                     });
                     ui.end_row();
-                    if let Some(Selection::Body(body)) = state.selection {
+                    if let Some(Selection::Body(body)) = state.view.selection {
                         let name = document
                             .dataset
                             .bodies
@@ -216,19 +225,13 @@ pub fn export_dialog_ui(
             let request = form.request(document, state);
             ui.horizontal(|ui| {
                 if ui.button("Save PNG…").clicked() {
-                    command = Some(DocumentCommand::ExportImage(
-                        ImageFormat::Png,
-                        request.clone(),
-                    ));
+                    command = Some(PictureCommand::Export(ImageFormat::Png, request.clone()));
                 }
                 if ui.button("Save SVG…").clicked() {
-                    command = Some(DocumentCommand::ExportImage(
-                        ImageFormat::Svg,
-                        request.clone(),
-                    ));
+                    command = Some(PictureCommand::Export(ImageFormat::Svg, request.clone()));
                 }
                 if ui.button("Copy image").clicked() {
-                    command = Some(DocumentCommand::CopyImage(request.clone()));
+                    command = Some(PictureCommand::Copy(request.clone()));
                 }
             });
             ui.separator();
@@ -265,7 +268,7 @@ pub fn export_dialog_ui(
                     if form.yearly && form.date {
                         options.date_stamp = DateStamp::Year;
                     }
-                    command = Some(DocumentCommand::ExportSequence(SequenceRequest {
+                    command = Some(PictureCommand::ExportSequence(SequenceRequest {
                         options,
                         from: year_end(from).clamp(state.range.0, state.range.1),
                         to: year_end(to).clamp(state.range.0, state.range.1),

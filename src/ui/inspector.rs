@@ -20,7 +20,7 @@ pub fn inspector_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.add_space(4.0);
-                    match panels.state.selection {
+                    match panels.state.view.selection {
                         None => welcome_ui(ui, panels),
                         Some(Selection::Body(body)) => body_ui(ui, panels, body),
                         Some(Selection::Actor(actor)) => actor_ui(ui, panels, actor),
@@ -170,18 +170,18 @@ fn body_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body_ix: BodyIx) {
     overlap_ui(ui, panels, body_ix);
 
     ui.add_space(6.0);
-    let date = state.date.end();
+    let date = state.view.date.end();
     let standings = document.timeline.standings_in(body_ix, date);
     let (mut members, mut others): (Vec<Membership>, Vec<Membership>) = standings
         .into_iter()
-        .partition(|membership| membership.status.counts_at(state.level));
+        .partition(|membership| membership.status.counts_at(state.view.level));
     sort_memberships(&mut members, dataset, panels.state.member_sort, |m| {
         m.actor.index()
     });
     sort_memberships(&mut others, dataset, panels.state.member_sort, |m| {
         m.actor.index()
     });
-    let heading = format!("Members as of {}: {}", state.date, members.len());
+    let heading = format!("Members as of {}: {}", state.view.date, members.len());
     standings_ui(
         ui,
         panels,
@@ -226,12 +226,12 @@ fn actor_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, actor_ix: ActorIx) {
     ui.add_space(6.0);
     let (mut counting, mut others): (Vec<Membership>, Vec<Membership>) = document
         .timeline
-        .memberships_of(actor_ix, state.date.end())
+        .memberships_of(actor_ix, state.view.date.end())
         .into_iter()
-        .partition(|membership| membership.status.counts_at(state.level));
+        .partition(|membership| membership.status.counts_at(state.view.level));
     sort_body_memberships(&mut counting, dataset, panels.state.member_sort);
     sort_body_memberships(&mut others, dataset, panels.state.member_sort);
-    let heading = format!("Memberships as of {}: {}", state.date, counting.len());
+    let heading = format!("Memberships as of {}: {}", state.view.date, counting.len());
     standings_ui(
         ui,
         panels,
@@ -257,7 +257,7 @@ fn standings_ui(
     ui.label(egui::RichText::new(heading).strong().size(15.0))
         .on_hover_text(format!(
             "Counting: {}",
-            panels.state.level.label().to_lowercase()
+            panels.state.view.level.label().to_lowercase()
         ));
     sort_switch_ui(ui, panels);
     let mut clicked = None;

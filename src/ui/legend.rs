@@ -1,108 +1,50 @@
-//! The legend: exactly what the network draws at the current state.
+//! The legend: exactly what the network draws at the current view. Its sections, rows and
+//! swatches are [`crate::render::shapes`]' own, the ones the pictures' legend shows.
 
-use egui::{Pos2, Stroke, Vec2};
+use egui::Vec2;
 
 use super::Panels;
-use super::colour::{color32, theme_of};
-use super::network::{edge_sample, shape_sample};
-use crate::style::{BodyColouring, NodeKind, Rgba};
+use super::colour::theme_of;
+use super::picture::egui_shapes;
+use crate::render::Stroke;
+use crate::render::shapes::{SWATCH_WIDTH, legend_sections, swatch_shapes};
 
-const SWATCH: Vec2 = Vec2::new(26.0, 16.0);
-
-fn row_ui(ui: &mut egui::Ui, text: &str, draw: impl FnOnce(&egui::Painter, egui::Rect)) {
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(SWATCH, egui::Sense::hover());
-        draw(ui.painter(), rect);
-        ui.label(text);
-    });
-}
+const SWATCH: Vec2 = Vec2::new(SWATCH_WIDTH * 0.8, 16.0);
 
 /// The legend.
 pub fn legend_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
-    let legend = &panels.frame.legend;
     let palette = theme_of(ui.ctx()).palette();
-    let outline = Stroke::new(1.0, color32(palette.muted));
-    let neutral = color32(Rgba::rgb(150, 150, 158));
+    let outline = Stroke {
+        colour: palette.muted,
+        width: 1.0,
+    };
+    let sections = legend_sections(
+        &panels.frame.legend,
+        panels.state.view.body_colouring,
+        &palette,
+    );
     ui.spacing_mut().item_spacing.y = 2.0;
-    if !legend.kinds.is_empty() {
-        ui.strong("Shapes");
-        for &kind in &legend.kinds {
-            row_ui(ui, kind.label(), |painter, rect| {
-                let radius = if kind.is_body() { 6.5 } else { 5.0 };
-                shape_sample(
-                    painter,
-                    rect.center(),
-                    radius,
-                    kind.shape(),
-                    neutral,
-                    outline,
-                );
+    for (i, section) in sections.iter().enumerate() {
+        if i > 0 {
+            ui.add_space(4.0);
+        }
+        ui.strong(section.heading);
+        for (swatch, text) in &section.rows {
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(SWATCH, egui::Sense::hover());
+                let mut picture = Vec::new();
+                let centre = rect.center();
+                swatch_shapes(*swatch, [centre.x, centre.y], 0.8, outline, &mut picture);
+                let mut shapes = Vec::new();
+                for shape in &picture {
+                    egui_shapes(shape, |[x, y]| egui::pos2(x, y), 1.0, &mut shapes);
+                }
+                ui.painter().extend(shapes);
+                ui.label(text);
             });
         }
-        ui.weak("Size: members (bodies) or memberships (actors) at the date");
-    }
-    if !legend.body_colours.is_empty() {
-        ui.add_space(4.0);
-        ui.strong(match panels.state.body_colouring {
-            BodyColouring::IssueArea => "Body colour: main issue area",
-            BodyColouring::Law => "Body colour: law",
-        });
-        for (label, colour) in &legend.body_colours {
-            row_ui(ui, label, |painter, rect| {
-                shape_sample(
-                    painter,
-                    rect.center(),
-                    6.0,
-                    NodeKind::Forum.shape(),
-                    color32(*colour),
-                    outline,
-                );
-            });
-        }
-    }
-    if !legend.regions.is_empty() {
-        ui.add_space(4.0);
-        ui.strong("State colour: region");
-        for (label, colour) in &legend.regions {
-            row_ui(ui, label, |painter, rect| {
-                painter.circle(rect.center(), 5.0, color32(*colour), outline);
-            });
-        }
-    }
-    if !legend.statuses.is_empty() {
-        ui.add_space(4.0);
-        ui.strong("Membership lines");
-        for (label, style) in &legend.statuses {
-            row_ui(ui, label, |painter, rect| {
-                edge_sample(painter, rect.left_center(), rect.right_center(), style);
-            });
-        }
-    }
-    if !legend.relations.is_empty() {
-        ui.add_space(4.0);
-        ui.strong("Relations between bodies");
-        for (label, style) in &legend.relations {
-            row_ui(ui, label, |painter, rect| {
-                edge_sample(painter, rect.left_center(), rect.right_center(), style);
-            });
-        }
-    }
-    if legend.joined || legend.left {
-        ui.add_space(4.0);
-        ui.strong("Since the previous step");
-        let ring = |painter: &egui::Painter, centre: Pos2, colour: Rgba| {
-            painter.circle(centre, 4.0, neutral, Stroke::NONE);
-            painter.circle_stroke(centre, 7.0, Stroke::new(2.5, color32(colour)));
-        };
-        if legend.joined {
-            row_ui(ui, "Joined", |painter, rect| {
-                ring(painter, rect.center(), palette.joined)
-            });
-        }
-        if legend.left {
-            row_ui(ui, "Left", |painter, rect| {
-                ring(painter, rect.center(), palette.left)
-            });
+        if let Some(note) = section.note {
+            ui.weak(note);
         }
     }
 }

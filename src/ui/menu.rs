@@ -50,7 +50,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 ui.label("Arrange nodes");
                 for layout in crate::state::LayoutKind::ALL {
                     if ui
-                        .radio(panels.state.layout == layout, layout.label())
+                        .radio(panels.state.view.layout == layout, layout.label())
                         .clicked()
                     {
                         panels.emit(Command::SetLayout(layout));
@@ -59,7 +59,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 ui.separator();
                 ui.label("Colour bodies by");
                 for colouring in BodyColouring::ALL {
-                    let selected = panels.state.body_colouring == colouring;
+                    let selected = panels.state.view.body_colouring == colouring;
                     if ui.radio(selected, colouring.label()).clicked() {
                         panels.emit(Command::SetBodyColouring(colouring));
                     }
@@ -93,7 +93,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 ui.label("Count as members");
                 for &level in Level::ALL {
                     if ui
-                        .radio(panels.state.level == level, level.label())
+                        .radio(panels.state.view.level == level, level.label())
                         .clicked()
                     {
                         panels.emit(Command::SetLevel(level));
@@ -164,7 +164,7 @@ fn file_menu_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
         }
         let mut chosen = None;
         for path in &panels.prefs.recent_files {
-            let name = crate::state::file_name(path);
+            let name = crate::document::file_name(path);
             if ui
                 .button(name)
                 .on_hover_text(path.display().to_string())

@@ -14,6 +14,7 @@ mod modal;
 pub mod network;
 mod overlap;
 mod picture;
+mod picture_command;
 mod timeline_bar;
 mod tour;
 
@@ -27,11 +28,13 @@ pub use legend::legend_ui;
 pub use menu::{MenuActions, menu_bar_ui};
 pub use modal::{Modal, ModalAnswer, UNSAVED_TITLE, modal_ui};
 pub use overlap::{OverlapView, overlap_window_ui};
+pub use picture_command::PictureCommand;
 pub use timeline_bar::timeline_bar_ui;
 pub use tour::{start_tour, tour_window_ui};
 
+use crate::document::Document;
 use crate::scene::SceneFrame;
-use crate::state::{AppState, Command, Document, DocumentCommand, Prefs};
+use crate::state::{AppState, Command, DocumentCommand, Prefs};
 
 /// What every panel reads, and where it writes its commands.
 pub struct Panels<'a> {
@@ -47,6 +50,8 @@ pub struct Panels<'a> {
     pub commands: &'a mut Vec<Command>,
     /// Document commands (files, edits) emitted this frame.
     pub document_commands: &'a mut Vec<DocumentCommand>,
+    /// Pictures to write or copy, asked for this frame.
+    pub picture_commands: &'a mut Vec<PictureCommand>,
     /// The document's file state, for the menus and the title.
     pub file: FileStatus<'a>,
 }
@@ -75,6 +80,11 @@ impl Panels<'_> {
     /// Emits a document command.
     pub fn emit_document(&mut self, command: DocumentCommand) {
         self.document_commands.push(command);
+    }
+
+    /// Asks for a picture to be written or copied.
+    pub fn emit_picture(&mut self, command: PictureCommand) {
+        self.picture_commands.push(command);
     }
 }
 

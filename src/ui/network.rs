@@ -8,14 +8,15 @@
 
 use std::sync::Arc;
 
-use egui::{Color32, Pos2, Shape, Stroke, Vec2};
+use egui::{Pos2, Shape, Vec2};
 use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
 use petgraph::stable_graph::{DefaultIx, IndexType};
 use petgraph::{Directed, EdgeType};
 
-use super::colour::{color32, theme_of};
-use crate::scene::{EdgeLook, NodeLook, Ring, Visibility};
-use crate::style::{self, Dash, FADED_ALPHA, NodeShape};
+use super::colour::theme_of;
+use super::picture::egui_shapes;
+use crate::render::shapes::{self, NodeState};
+use crate::scene::{EdgeLook, NodeLook, Visibility};
 
 /// What a node carries: its number in the scene and its look at the date.
 #[derive(Clone, Debug)]
@@ -82,55 +83,10 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for NodeDisplay 
     }
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
-        let look = *self.look();
-        if look.visibility == Visibility::Hidden {
-            return Vec::new();
-        }
         let palette = theme_of(ctx.ctx).palette();
         let centre = ctx.meta.canvas_to_screen_pos(self.pos);
-        let radius = ctx.meta.canvas_to_screen_size(look.radius).max(2.5);
-        let faded = look.visibility == Visibility::Faded && !self.hovered;
-        let alpha = if faded { FADED_ALPHA } else { 255 };
-        let fill = color32(look.fill.with_alpha(alpha));
-        let outline = Stroke::new(1.2, color32(palette.outline.with_alpha(alpha)));
-        let mut shapes = Vec::with_capacity(4);
-        let ring = match (look.ring, faded) {
-            (Some(Ring::Selected), _) => Some((palette.selection, 2.5)),
-            (Some(Ring::Joined), false) => Some((palette.joined, 3.0)),
-            (Some(Ring::Left), false) => Some((palette.left, 3.0)),
-            _ if self.hovered => Some((palette.muted, 1.5)),
-            _ => None,
-        };
-        if let Some((colour, width)) = ring {
-            shapes.push(Shape::circle_stroke(
-                centre,
-                radius * 1.25 + 3.0,
-                Stroke::new(width, color32(colour)),
-            ));
-        }
-        match look.kind.shape() {
-            NodeShape::Circle => shapes.push(Shape::circle_filled(centre, radius, fill)),
-            shape => {
-                let points = shape
-                    .unit_outline()
-                    .into_iter()
-                    .map(|[x, y]| centre + Vec2::new(x, y) * radius)
-                    .collect();
-                shapes.push(Shape::convex_polygon(points, fill, Stroke::NONE));
-            }
-        }
-        match look.kind.shape() {
-            NodeShape::Circle => shapes.push(Shape::circle_stroke(centre, radius, outline)),
-            shape => {
-                let points: Vec<Pos2> = shape
-                    .unit_outline()
-                    .into_iter()
-                    .map(|[x, y]| centre + Vec2::new(x, y) * radius)
-                    .collect();
-                shapes.push(Shape::closed_line(points, outline));
-            }
-        }
-        shapes
+        let radius = ctx.meta.canvas_to_screen_size(self.look().radius);
+        node_screen_shapes(self.look(), centre, radius, self.hovered, &palette)
     }
 
     fn update(&mut self, props: &NodeProps<NodePayload>) {
@@ -185,32 +141,20 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, NodeDisplay> for
         let b = ctx
             .meta
             .canvas_to_screen_pos(to - direction * end.display().look().radius);
-        let alpha = match look.visibility {
-            Visibility::Faded => FADED_ALPHA / 2,
-            _ => look.style.colour.a,
-        };
-        let colour: Color32 = color32(look.style.colour.with_alpha(alpha));
-        let width = look.style.width * ctx.meta.zoom.clamp(0.7, 1.8);
-        let stroke = Stroke::new(width, colour);
-        let mut shapes = Vec::new();
-        match look.style.dash {
-            Dash::Solid => shapes.push(Shape::line_segment([a, b], stroke)),
-            Dash::Dashed => shapes.extend(Shape::dashed_line(&[a, b], stroke, 6.0, 4.0)),
-            Dash::Dotted => {
-                shapes.extend(Shape::dotted_line(&[a, b], colour, 4.0, width * 0.7));
-            }
+        let mut picture = Vec::new();
+        shapes::edge_look_shapes(
+            &look,
+            [a.x, a.y],
+            [b.x, b.y],
+            ctx.meta.zoom.clamp(0.7, 1.8),
+            1.0,
+            &mut picture,
+        );
+        let mut out = Vec::new();
+        for shape in &picture {
+            egui_shapes(shape, |[x, y]| Pos2::new(x, y), 1.0, &mut out);
         }
-        if look.style.arrow {
-            let size = 7.0 + width * 2.0;
-            let back = b - direction * size;
-            let side = Vec2::new(-direction.y, direction.x) * size * 0.45;
-            shapes.push(Shape::convex_polygon(
-                vec![b, back + side, back - side],
-                colour,
-                Stroke::NONE,
-            ));
-        }
-        shapes
+        out
     }
 
     fn update(&mut self, props: &EdgeProps<EdgePayload>) {
@@ -264,53 +208,28 @@ impl egui_graphs::Layout<FixedLayoutState> for FixedLayout {
 /// The network view type.
 pub type NetworkView = egui_graphs::GraphView<FixedLayoutState, FixedLayout>;
 
-/// Draws a small sample of a node shape (for the legend).
-pub fn shape_sample(
-    painter: &egui::Painter,
+/// The screen shapes of a node with `look` at `centre` (screen points), `radius` points:
+/// the shapes [`shapes::node_shapes`] makes for the pictures too, at scale 1.
+pub fn node_screen_shapes(
+    look: &NodeLook,
     centre: Pos2,
     radius: f32,
-    shape: NodeShape,
-    fill: Color32,
-    outline: Stroke,
-) {
-    match shape {
-        NodeShape::Circle => {
-            painter.circle(centre, radius, fill, outline);
-        }
-        shape => {
-            let points = shape
-                .unit_outline()
-                .into_iter()
-                .map(|[x, y]| centre + Vec2::new(x, y) * radius)
-                .collect();
-            painter.add(Shape::convex_polygon(points, fill, outline));
-        }
+    hovered: bool,
+    palette: &crate::style::Palette,
+) -> Vec<Shape> {
+    let mut picture = Vec::new();
+    shapes::node_shapes(
+        look,
+        [centre.x, centre.y],
+        radius.max(shapes::MIN_NODE_RADIUS),
+        NodeState { hovered },
+        palette,
+        1.0,
+        &mut picture,
+    );
+    let mut out = Vec::with_capacity(picture.len());
+    for shape in &picture {
+        egui_shapes(shape, |[x, y]| Pos2::new(x, y), 1.0, &mut out);
     }
-}
-
-/// Draws a sample of an edge style (for the legend).
-pub fn edge_sample(painter: &egui::Painter, a: Pos2, b: Pos2, style: &style::EdgeStyle) {
-    let colour = color32(style.colour);
-    let stroke = Stroke::new(style.width.max(1.0) * 1.2, colour);
-    match style.dash {
-        Dash::Solid => {
-            painter.line_segment([a, b], stroke);
-        }
-        Dash::Dashed => {
-            painter.extend(Shape::dashed_line(&[a, b], stroke, 5.0, 3.0));
-        }
-        Dash::Dotted => {
-            painter.extend(Shape::dotted_line(&[a, b], colour, 4.0, stroke.width * 0.7));
-        }
-    }
-    if style.arrow {
-        let direction = (b - a).normalized();
-        let back = b - direction * 7.0;
-        let side = Vec2::new(-direction.y, direction.x) * 3.5;
-        painter.add(Shape::convex_polygon(
-            vec![b, back + side, back - side],
-            colour,
-            Stroke::NONE,
-        ));
-    }
+    out
 }

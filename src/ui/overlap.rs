@@ -7,46 +7,47 @@
 
 use egui::{Pos2, Rect, Sense, Vec2};
 
-use super::Panels;
 use super::colour::{color32, theme_of};
 use super::picture::paint_picture;
-use crate::model::Level;
-use crate::render::{MatrixPicture, RenderOptions};
-use crate::scene::NodeRef;
-use crate::state::{
-    Command, Document, DocumentCommand, ImageFormat, ImageRequest, Month, PictureSubject, Selection,
-};
+use super::{Panels, PictureCommand};
+use crate::document::Document;
+use crate::render::{ImageFormat, ImageRequest, MatrixPicture, PictureSubject, RenderOptions};
+use crate::scene::{NodeRef, View};
+use crate::state::{Command, Selection};
 use crate::style::Theme;
 use crate::timeline::{BodyIx, MATRIX_MAX_BODIES, OverlapMatrix};
 
 /// PNG pixels per picture unit: the matrix is drawn at screen size, twice as sharp.
 const PNG_SCALE: f32 = 2.0;
 
-/// The matrix of the last date, level and theme asked for, kept while they stay the same.
+/// The matrix of the last view asked for, kept while the view, the dataset and the picture
+/// options stay the same.
 #[derive(Default)]
 pub struct OverlapView {
-    key: Option<(Month, Level, Theme, u64)>,
+    /// What the matrix shows: the view, the graph version and the picture's options.
+    key: Option<(View, u64, RenderOptions)>,
     matrix: Option<(OverlapMatrix, MatrixPicture)>,
 }
 
 impl OverlapView {
-    /// The matrix for the panels' date and level; `version` changes with the dataset.
+    /// The matrix of the panels' view; `version` changes with the dataset.
     fn update(&mut self, panels: &Panels<'_>, theme: Theme, version: u64) {
-        let (date, level) = (panels.state.date, panels.state.level);
-        let key = (date, level, theme, version);
-        if self.key == Some(key) {
+        let document = panels.document;
+        let view = panels.state.view.with_theme(theme);
+        let options = screen_options(document, theme);
+        let key = (view, version, options);
+        if self.key.as_ref() == Some(&key) {
             return;
         }
-        let document = panels.document;
+        let (view, _, options) = &key;
         let matrix = OverlapMatrix::at(
             &document.timeline,
-            date.end(),
-            level,
+            view.date.end(),
+            view.level,
             &[],
             MATRIX_MAX_BODIES,
         );
-        let options = screen_options(document, theme);
-        let picture = MatrixPicture::build(document, &matrix, date, level, &options);
+        let picture = MatrixPicture::build(document, &matrix, view, options);
         self.matrix = Some((matrix, picture));
         self.key = Some(key);
     }
@@ -98,21 +99,21 @@ pub fn overlap_window_ui(
                         .on_hover_text("The matrix as a picture, twice the size shown")
                         .clicked()
                     {
-                        command = Some(DocumentCommand::ExportImage(ImageFormat::Png, request()));
+                        command = Some(PictureCommand::Export(ImageFormat::Png, request()));
                     }
                     if ui
                         .button("Save SVG…")
                         .on_hover_text("The matrix as a drawing with real text")
                         .clicked()
                     {
-                        command = Some(DocumentCommand::ExportImage(ImageFormat::Svg, request()));
+                        command = Some(PictureCommand::Export(ImageFormat::Svg, request()));
                     }
                     if ui
                         .button("Copy")
                         .on_hover_text("Put the matrix picture on the clipboard")
                         .clicked()
                     {
-                        command = Some(DocumentCommand::CopyImage(request()));
+                        command = Some(PictureCommand::Copy(request()));
                     }
                 });
             });
@@ -126,7 +127,7 @@ pub fn overlap_window_ui(
         panels.emit(Command::Select(Some(Selection::Body(body))));
     }
     if let Some(command) = command {
-        panels.emit_document(command);
+        panels.emit_picture(command);
     }
 }
 
@@ -176,7 +177,7 @@ fn matrix_ui(
             .on_hover_text(format!("{name}: {} members", overlap.size(body)))
             .widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, name));
     }
-    let selected = match panels.state.selection {
+    let selected = match panels.state.view.selection {
         Some(Selection::Body(body)) => picture.order.iter().position(|&b| b == body),
         _ => None,
     };

@@ -1,8 +1,9 @@
 //! The timeline bar: step, play, date slider, speed, level and change mode.
 
 use super::Panels;
+use crate::model::Month;
 use crate::model::{Level, Word};
-use crate::state::{ChangeMode, Command, Month, Speed};
+use crate::state::{ChangeMode, Command, Speed};
 
 /// The accessible label of the date slider.
 pub const DATE_SLIDER_LABEL: &str = "Date";
@@ -53,7 +54,7 @@ pub fn timeline_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
             ui.separator();
 
             let (first, last) = state.range;
-            let mut index = state.date.index();
+            let mut index = state.view.date.index();
             let reserved = 430.0;
             ui.spacing_mut().slider_width = (ui.available_width() - reserved).max(120.0);
             let slider = egui::Slider::new(&mut index, first.index()..=last.index())
@@ -66,7 +67,7 @@ pub fn timeline_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
             if response.changed() {
                 panels.emit(Command::SetDate(Month::from_index(index)));
             }
-            ui.strong(state.date.to_string());
+            ui.strong(state.view.date.to_string());
             ui.separator();
 
             ui.label("Members:");
@@ -77,7 +78,7 @@ pub fn timeline_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                     Level::InForce => "In force",
                 };
                 if ui
-                    .selectable_label(state.level == level, short)
+                    .selectable_label(state.view.level == level, short)
                     .on_hover_text(format!(
                         "Count as members: {}",
                         level.label().to_lowercase()
@@ -88,7 +89,7 @@ pub fn timeline_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                 }
             }
             ui.separator();
-            let changes_only = state.change_mode == ChangeMode::ChangesOnly;
+            let changes_only = state.view.change_mode == ChangeMode::ChangesOnly;
             if ui
                 .selectable_label(changes_only, "Changes only")
                 .on_hover_text("Draw only memberships that began or ended since the previous step")

@@ -1,33 +1,106 @@
 //! The document side of the app: files (new, open, save, import, export), edits with undo,
 //! the unsaved-changes guard and the recovery copy. Slow work goes to [`Jobs`].
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use egui::Pos2;
-use petgraph::stable_graph::NodeIndex;
-
-use super::{FIT_FRAMES, Intent, LayoutJob, MinilateralApp, Pending, RECOVERY_DELAY, add_nodes};
+use super::{MinilateralApp, RECOVERY_DELAY};
 use crate::app::dialogs::{self, DialogRequest};
 use crate::app::jobs::{JobResult, OpenFailure, OpenMode, Opened, Purpose, open_file};
+use crate::document::{Document, file_name};
 use crate::edit::{Edit, History};
 use crate::io::Format;
 use crate::model::{Dataset, Meta};
-use crate::scene::NodeRef;
-use crate::state::{Document, DocumentCommand, Selection};
-use crate::ui::network::NetworkGraph;
+use crate::render::ImageFormat;
+use crate::scene::Selection;
+use crate::state::{AppState, DocumentCommand};
 use crate::ui::{Editor, Modal, ModalAnswer};
 
-impl MinilateralApp {
-    /// Performs the queued document commands.
-    pub(super) fn run_document_commands(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.document_commands) {
-            self.run_document_command(ctx, command);
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Intent {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Import,
+    Quit,
+}
+
+/// What an open dialog box is about, beyond what it shows.
+pub(super) enum Pending {
+    /// Unsaved changes: then do this.
+    Unsaved(Intent),
+    /// An import report; the dataset when it can be opened anyway.
+    Report(Option<(Box<Opened>, PathBuf, OpenMode)>),
+    /// A message to acknowledge.
+    Message,
+    /// Unsaved work was found from an earlier run.
+    Recover(PathBuf),
+    /// No file dialog could be shown: the path is typed for this purpose (and, for a save
+    /// before quitting or opening, what to do once saved).
+    TypedPath(Purpose, Option<Intent>),
+}
+
+/// Where the file workflow stands: one state at a time.
+pub(super) enum Flow {
+    /// Nothing waits for the user.
+    Idle,
+    /// A dialog box is open, about this.
+    Dialog(Modal, Pending),
+    /// The document is being saved (or its file asked for); then do this.
+    SavingThen(Intent),
+    /// The window may close: unsaved changes were dealt with.
+    Closing,
+}
+
+impl Flow {
+    /// The flow at start: asking about unsaved work left by a crash, if there is any.
+    pub(super) fn recovering(recovery_path: Option<&Path>) -> Self {
+        match recovery_path.filter(|path| path.is_file()) {
+            Some(path) => Self::Dialog(Modal::recover(path), Pending::Recover(path.to_path_buf())),
+            None => Self::Idle,
         }
     }
 
-    fn run_document_command(&mut self, ctx: &egui::Context, command: DocumentCommand) {
+    /// The open dialog box.
+    pub(super) fn dialog(&self) -> Option<&Modal> {
+        match self {
+            Self::Dialog(modal, _) => Some(modal),
+            _ => None,
+        }
+    }
+
+    /// The open dialog box, to draw.
+    pub(super) fn dialog_mut(&mut self) -> Option<&mut Modal> {
+        match self {
+            Self::Dialog(modal, _) => Some(modal),
+            _ => None,
+        }
+    }
+
+    /// What to do after the save under way, taken out of the flow.
+    fn take_intent(&mut self) -> Option<Intent> {
+        match std::mem::replace(self, Self::Idle) {
+            Self::SavingThen(intent) => Some(intent),
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+}
+
+/// The copy of unsaved work: which history position it holds, and when an edit last asked
+/// for one.
+#[derive(Debug, Default)]
+pub(super) struct Recovery {
+    written: Option<u64>,
+    due: Option<Instant>,
+}
+
+impl MinilateralApp {
+    /// Performs one document command.
+    pub(super) fn run_document_command(&mut self, ctx: &egui::Context, command: DocumentCommand) {
         match command {
             DocumentCommand::New => self.guard(ctx, Intent::New),
             DocumentCommand::Open => self.guard(ctx, Intent::Open),
@@ -50,20 +123,9 @@ impl MinilateralApp {
             }
             DocumentCommand::Apply(edit) => self.apply_edit(edit),
             DocumentCommand::OpenEditor(target) => {
-                self.editor = Some(Editor::open(target, &self.document.dataset));
+                self.memory.editor = Some(Editor::open(target, &self.document.dataset));
             }
-            DocumentCommand::OpenExportImage => {
-                self.export_form = Some(crate::ui::ExportForm::new(
-                    &self.document,
-                    &self.state,
-                    self.prefs.theme,
-                ));
-            }
-            DocumentCommand::ExportImage(format, request) => {
-                self.request_image(ctx, format, request);
-            }
-            DocumentCommand::CopyImage(request) => self.copy_image(ctx, &request),
-            DocumentCommand::ExportSequence(request) => self.request_sequence(ctx, request),
+            DocumentCommand::OpenExportImage => self.open_export_window(),
             DocumentCommand::SaveScreenshot => self.take_screenshot(ctx),
         }
     }
@@ -82,12 +144,12 @@ impl MinilateralApp {
         match result {
             Ok(message) => {
                 self.reindex();
-                if let Some(editor) = &mut self.editor
+                if let Some(editor) = &mut self.memory.editor
                     && !editor.refresh(&self.document.dataset)
                 {
-                    self.editor = None;
+                    self.memory.editor = None;
                 }
-                self.recovery_due = Some(Instant::now());
+                self.recovery.due = Some(Instant::now());
                 self.set_status(message);
             }
             Err(error) => self.show_message("Could not change the dataset", &error.to_string()),
@@ -97,106 +159,46 @@ impl MinilateralApp {
     /// Rebuilds everything derived from the dataset, keeping node positions and the
     /// selection by id, and the date inside the new timeline.
     fn reindex(&mut self) {
-        let old = &self.document;
-        let mut shown: HashMap<String, Pos2> = HashMap::new();
-        let mut force: HashMap<String, [f32; 2]> = HashMap::new();
-        for number in 0..old.graph.node_count() {
-            let Some(id) = old.graph.node_ref(number).and_then(|n| old.node_id(n)) else {
-                continue;
-            };
-            if let Some(node) = self.graph.node(NodeIndex::new(number)) {
-                shown.insert(id.to_owned(), node.location());
-            }
-            if let Some(position) = self.force_positions.get(number) {
-                force.insert(id.to_owned(), *position);
-            }
-        }
-        let selected = self.state.selection.and_then(|selection| {
-            let node = match selection {
-                Selection::Body(body) => NodeRef::Body(body),
-                Selection::Actor(actor) => NodeRef::Actor(actor),
-            };
-            old.node_id(node).map(str::to_owned)
-        });
-
+        let before = self.network.positions_by_id(&self.document);
+        let selected = self
+            .state
+            .view
+            .selection
+            .and_then(|selection| self.document.node_id(selection.node()))
+            .map(str::to_owned);
         self.document.reindex();
         let document = &self.document;
-        let count = document.graph.node_count();
-        let known: Vec<Option<[f32; 2]>> = (0..count)
-            .map(|number| {
-                let id = document
-                    .graph
-                    .node_ref(number)
-                    .and_then(|n| document.node_id(n));
-                id.and_then(|id| force.get(id)).copied()
-            })
-            .collect();
-        self.force_positions = place_new_nodes(&known, &document.graph.edges);
-        let arranged = crate::scene::layout::arrange(
-            self.state.layout,
-            &document.graph,
-            &document.dataset,
-            &self.force_positions,
-        );
-        let mut graph = NetworkGraph::new();
-        add_nodes(&mut graph, document, &arranged);
-        for number in 0..count {
-            let id = document
-                .graph
-                .node_ref(number)
-                .and_then(|n| document.node_id(n));
-            if let (Some(location), Some(node)) = (
-                id.and_then(|id| shown.get(id)),
-                graph.node_mut(NodeIndex::new(number)),
-            ) {
-                node.set_location(*location);
-            }
-        }
-        self.graph = graph;
-        self.applied_layout = self.state.layout;
-        self.layout = LayoutJob::Done;
-        self.frame_key = None;
-        self.graph_version += 1;
-
-        let selection = selected
+        self.network
+            .reindex(&before, document, self.state.view.layout);
+        let (first, last) = document.months();
+        let view = &mut self.state.view;
+        self.state.range = (first, last);
+        view.selection = selected
             .and_then(|id| document.node_of_id(&id))
-            .map(|node| match node {
-                NodeRef::Body(body) => Selection::Body(body),
-                NodeRef::Actor(actor) => Selection::Actor(actor),
-            });
-        let fresh = document.initial_state();
-        self.state.range = fresh.range;
-        self.state.selection = selection;
+            .map(Selection::of_node);
         // The date stays where it was, inside the (possibly changed) timeline; no step is
         // highlighted.
-        self.state.date = self.state.date.clamp(fresh.range.0, fresh.range.1);
-        self.state.previous_date = self.state.date;
+        view.date = view.date.clamp(first, last);
+        view.previous_date = view.date;
     }
 
     /// Replaces the document with one just opened or created.
     fn install(&mut self, document: Document, positions: &[[f32; 2]], history: History) {
-        let mut graph = NetworkGraph::new();
-        add_nodes(&mut graph, &document, positions);
-        self.state = document.initial_state();
+        self.network.install(&document, positions);
+        let theme = self.state.view.theme;
+        self.state = AppState::of_document(&document);
+        self.state.view.theme = theme;
         self.document = document;
-        self.graph = graph;
-        self.force_positions = positions.to_vec();
-        self.applied_layout = crate::state::LayoutKind::Force;
-        self.layout = LayoutJob::Done;
-        self.frame_key = None;
-        self.graph_version += 1;
-        self.fit_frames = FIT_FRAMES;
         self.history = history;
-        self.editor = None;
-        self.recovery_written = None;
-        self.recovery_due = None;
+        self.memory.editor = None;
+        self.recovery = Recovery::default();
     }
 
     /// Does `intent` now, or first asks what to do with unsaved changes.
     fn guard(&mut self, ctx: &egui::Context, intent: Intent) {
         if self.history.is_dirty() {
             let name = self.document.file_label.clone();
-            self.modal = Some((Modal::unsaved(&name), Pending::Unsaved(intent)));
+            self.flow = Flow::Dialog(Modal::unsaved(&name), Pending::Unsaved(intent));
         } else {
             self.proceed(ctx, intent);
         }
@@ -222,7 +224,7 @@ impl MinilateralApp {
             Intent::OpenPath(path) => self.open(ctx, path, OpenMode::AsFile),
             Intent::Quit => {
                 self.remove_recovery();
-                self.allow_close = true;
+                self.flow = Flow::Closing;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
@@ -283,13 +285,13 @@ impl MinilateralApp {
                 true,
                 format!("{stem}.gexf"),
             ),
-            Purpose::Image(crate::state::ImageFormat::Png) => (
+            Purpose::Image(ImageFormat::Png) => (
                 "Export the picture as",
                 std::slice::from_ref(&dialogs::PNG),
                 true,
                 name,
             ),
-            Purpose::Image(crate::state::ImageFormat::Svg) => (
+            Purpose::Image(ImageFormat::Svg) => (
                 "Export the picture as",
                 std::slice::from_ref(&dialogs::SVG),
                 true,
@@ -329,7 +331,7 @@ impl MinilateralApp {
     }
 
     fn open(&mut self, ctx: &egui::Context, path: PathBuf, mode: OpenMode) {
-        let label = format!("Opening {}", crate::state::file_name(&path));
+        let label = format!("Opening {}", file_name(&path));
         self.jobs.spawn(ctx, label, move || JobResult::Opened {
             result: open_file(&path),
             path,
@@ -348,7 +350,7 @@ impl MinilateralApp {
         // Snapshot on the UI thread, write on the worker.
         let dataset = self.document.dataset.clone();
         let position = self.history.position();
-        let label = format!("Saving {}", crate::state::file_name(&path));
+        let label = format!("Saving {}", file_name(&path));
         self.jobs.spawn(ctx, label, move || JobResult::Saved {
             result: crate::io::save(&dataset, &path).map_err(|error| error.to_string()),
             path,
@@ -358,8 +360,8 @@ impl MinilateralApp {
 
     fn export_to(&mut self, ctx: &egui::Context, path: PathBuf) {
         let dataset = self.document.dataset.clone();
-        let looks = self.node_looks();
-        let label = format!("Exporting {}", crate::state::file_name(&path));
+        let looks = self.network.node_looks(&self.document);
+        let label = format!("Exporting {}", file_name(&path));
         self.jobs.spawn(ctx, label, move || {
             let format = Format::from_path(&path);
             let result = crate::io::save_with_looks(&dataset, &path, &looks)
@@ -373,36 +375,9 @@ impl MinilateralApp {
         });
     }
 
-    /// Node positions and colours as drawn now, for GEXF's `viz:` elements.
-    fn node_looks(&self) -> crate::io::NodeLooks {
-        let mut looks = crate::io::NodeLooks::default();
-        let document = &self.document;
-        for number in 0..document.graph.node_count() {
-            let Some(id) = document
-                .graph
-                .node_ref(number)
-                .and_then(|n| document.node_id(n))
-            else {
-                continue;
-            };
-            if let Some(node) = self.graph.node(NodeIndex::new(number)) {
-                let location = node.location();
-                looks
-                    .positions
-                    .insert(id.to_owned(), (location.x, location.y));
-            }
-            if let Some(look) = self.frame.nodes.get(number) {
-                looks
-                    .colours
-                    .insert(id.to_owned(), [look.fill.r, look.fill.g, look.fill.b]);
-            }
-        }
-        looks
-    }
-
-    /// Handles what the workers finished.
-    pub(super) fn poll_jobs(&mut self, ctx: &egui::Context) {
-        for result in self.jobs.poll() {
+    /// Handles what a file or picture worker finished.
+    pub(super) fn file_job_done(&mut self, ctx: &egui::Context, result: JobResult) {
+        {
             match result {
                 JobResult::Picked {
                     purpose,
@@ -411,13 +386,13 @@ impl MinilateralApp {
                 } => match path {
                     Some(path) => self.picked(ctx, purpose, path),
                     None if unanswered => {
-                        self.modal = Some((Modal::typed_path(), Pending::TypedPath(purpose)));
+                        let then = self.flow.take_intent();
+                        self.flow =
+                            Flow::Dialog(Modal::typed_path(), Pending::TypedPath(purpose, then));
                     }
                     None => {
-                        self.after_save = None;
-                        self.pending_image = None;
-                        self.pending_sequence = None;
-                        self.pending_screenshot = None;
+                        self.flow.take_intent();
+                        self.pictures.cancel();
                     }
                 },
                 JobResult::Opened { path, mode, result } => self.opened(path, mode, result),
@@ -454,10 +429,8 @@ impl MinilateralApp {
                         self.remove_recovery();
                     }
                 }
+                JobResult::LaidOut { .. } => {}
             }
-        }
-        if self.jobs.is_busy() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
 
@@ -504,10 +477,10 @@ impl MinilateralApp {
                     OpenMode::AsFile | OpenMode::AsNew => "Open anyway",
                 };
                 let modal = Modal::report(&opened.report, Some(proceed));
-                self.modal = Some((modal, Pending::Report(Some((opened, path, mode)))));
+                self.flow = Flow::Dialog(modal, Pending::Report(Some((opened, path, mode))));
             }
             Err(OpenFailure::Report(report)) => {
-                self.modal = Some((Modal::report(&report, None), Pending::Report(None)));
+                self.flow = Flow::Dialog(Modal::report(&report, None), Pending::Report(None));
             }
             Err(OpenFailure::Message(message)) => {
                 self.show_message("Could not open the file", &message);
@@ -535,7 +508,7 @@ impl MinilateralApp {
         } else {
             history.mark_unsaved();
             let mut document = document;
-            document.file_label = format!("Imported from {}", crate::state::file_name(&path));
+            document.file_label = format!("Imported from {}", file_name(&path));
             document
         };
         self.install(document, &positions, history);
@@ -544,7 +517,7 @@ impl MinilateralApp {
 
     /// Adds the records of a file to the open dataset as one edit (undo takes them away).
     fn add_now(&mut self, incoming: &Dataset, path: &Path) {
-        let name = crate::state::file_name(path);
+        let name = file_name(path);
         let merge = crate::edit::merge(
             &self.document.dataset,
             incoming,
@@ -578,19 +551,19 @@ impl MinilateralApp {
         match result {
             Ok(()) => {
                 self.history.mark_saved_at(position);
-                self.document.file_label = crate::state::file_name(&path);
+                self.document.file_label = file_name(&path);
                 self.document.path = Some(path.clone());
                 self.prefs.remember_file(path.clone());
                 if !self.history.is_dirty() {
                     self.remove_recovery();
                 }
                 self.set_status(format!("Saved {}", path.display()));
-                if let Some(intent) = self.after_save.take() {
+                if let Some(intent) = self.flow.take_intent() {
                     self.proceed(ctx, intent);
                 }
             }
             Err(error) => {
-                self.after_save = None;
+                self.flow.take_intent();
                 self.show_message("Could not save", &error);
             }
         }
@@ -598,12 +571,12 @@ impl MinilateralApp {
 
     /// Acts on the answer to the open dialog box.
     pub(super) fn answer_modal(&mut self, ctx: &egui::Context, answer: ModalAnswer) {
-        let Some((_, pending)) = self.modal.take() else {
+        let Flow::Dialog(_, pending) = std::mem::replace(&mut self.flow, Flow::Idle) else {
             return;
         };
         match (pending, answer) {
             (Pending::Unsaved(intent), ModalAnswer::Save) => {
-                self.after_save = Some(intent);
+                self.flow = Flow::SavingThen(intent);
                 self.save(ctx);
             }
             (Pending::Unsaved(intent), ModalAnswer::Discard) => {
@@ -620,10 +593,13 @@ impl MinilateralApp {
             (Pending::Recover(path), ModalAnswer::Discard) => {
                 let _ = std::fs::remove_file(path);
             }
-            (Pending::TypedPath(purpose), ModalAnswer::Path(path)) => {
+            (Pending::TypedPath(purpose, then), ModalAnswer::Path(path)) => {
+                if let Some(intent) = then {
+                    self.flow = Flow::SavingThen(intent);
+                }
                 self.picked(ctx, purpose, path);
             }
-            (Pending::TypedPath(_), _) => self.after_save = None,
+            (Pending::TypedPath(..), _) => self.pictures.cancel(),
             _ => {}
         }
     }
@@ -631,11 +607,11 @@ impl MinilateralApp {
     /// Asks before the window closes with unsaved changes.
     pub(super) fn close_guard(&mut self, ctx: &egui::Context) {
         if ctx.input(|input| input.viewport().close_requested())
-            && !self.allow_close
+            && !matches!(self.flow, Flow::Closing)
             && self.history.is_dirty()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            if self.modal.is_none() {
+            if self.flow.dialog().is_none() {
                 self.guard(ctx, Intent::Quit);
             }
         }
@@ -651,7 +627,7 @@ impl MinilateralApp {
                 .map(|file| file.path().to_path_buf())
         });
         if let Some(path) = dropped {
-            self.document_commands.push(DocumentCommand::OpenPath(path));
+            self.queue.document.push(DocumentCommand::OpenPath(path));
         }
     }
 
@@ -659,15 +635,15 @@ impl MinilateralApp {
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let mark = if self.history.is_dirty() { "• " } else { "" };
         let title = format!("{mark}{} — Minilateral", self.document.file_label);
-        if title != self.title_sent {
+        if title != self.memory.title_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title_sent = title;
+            self.memory.title_sent = title;
         }
     }
 
     /// The window title as last set.
     pub fn window_title(&self) -> &str {
-        &self.title_sent
+        &self.memory.title_sent
     }
 
     /// Writes a copy of unsaved work a little while after the last edit.
@@ -675,11 +651,11 @@ impl MinilateralApp {
         let Some(path) = self.config.recovery_path.clone() else {
             return;
         };
-        let Some(due) = self.recovery_due else {
+        let Some(due) = self.recovery.due else {
             return;
         };
         if !self.history.is_dirty() {
-            self.recovery_due = None;
+            self.recovery.due = None;
             return;
         }
         let wait = RECOVERY_DELAY.saturating_sub(due.elapsed());
@@ -687,12 +663,12 @@ impl MinilateralApp {
             ctx.request_repaint_after(wait);
             return;
         }
-        self.recovery_due = None;
+        self.recovery.due = None;
         let position = self.history.position();
-        if self.recovery_written == Some(position) {
+        if self.recovery.written == Some(position) {
             return;
         }
-        self.recovery_written = Some(position);
+        self.recovery.written = Some(position);
         let dataset = self.document.dataset.clone();
         self.jobs.spawn(ctx, "", move || {
             let text = crate::io::write_native_string(&dataset);
@@ -704,19 +680,14 @@ impl MinilateralApp {
     }
 
     fn remove_recovery(&mut self) {
-        self.recovery_written = None;
-        self.recovery_due = None;
+        self.recovery = Recovery::default();
         if let Some(path) = &self.config.recovery_path {
             let _ = std::fs::remove_file(path);
         }
     }
 
-    pub(super) fn set_status(&mut self, text: String) {
-        self.status = Some((text, Instant::now()));
-    }
-
     pub(super) fn show_message(&mut self, title: &str, text: &str) {
-        self.modal = Some((Modal::message(title, text), Pending::Message));
+        self.flow = Flow::Dialog(Modal::message(title, text), Pending::Message);
     }
 }
 
@@ -725,69 +696,4 @@ fn capitalised(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
-}
-
-/// Positions for every node: known ones stay; a new node goes beside the nodes it is tied
-/// to (their centre, nudged out on a spiral so that new nodes do not stack), or near the
-/// middle when it has no placed neighbour.
-fn place_new_nodes<E>(known: &[Option<[f32; 2]>], edges: &[(E, usize, usize)]) -> Vec<[f32; 2]> {
-    let mut sums: Vec<([f32; 2], u32)> = vec![([0.0, 0.0], 0); known.len()];
-    for (_, a, b) in edges {
-        for (from, to) in [(*a, *b), (*b, *a)] {
-            if let (Some(None), Some(Some(position))) = (known.get(to), known.get(from))
-                && let Some((sum, n)) = sums.get_mut(to)
-            {
-                sum[0] += position[0];
-                sum[1] += position[1];
-                *n += 1;
-            }
-        }
-    }
-    let mut fresh = 0_u32;
-    known
-        .iter()
-        .zip(&sums)
-        .map(|(position, &(sum, n))| {
-            if let Some(position) = position {
-                return *position;
-            }
-            let centre = if n > 0 {
-                [sum[0] / n as f32, sum[1] / n as f32]
-            } else {
-                [0.0, 0.0]
-            };
-            // Golden-angle spiral: each new node a little farther out, in a new direction.
-            fresh += 1;
-            let angle = fresh as f32 * 2.399_963;
-            let reach = crate::scene::layout::IDEAL_DISTANCE * (0.6 + 0.15 * (fresh as f32).sqrt());
-            [
-                centre[0] + reach * angle.cos(),
-                centre[1] + reach * angle.sin(),
-            ]
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::place_new_nodes;
-
-    #[test]
-    fn new_nodes_go_beside_their_neighbours_and_known_ones_stay() {
-        let known = [Some([100.0, 100.0]), Some([300.0, 100.0]), None, None, None];
-        let edges = [((), 2, 0), ((), 1, 2), ((), 3, 1), ((), 4, 3)];
-        let placed = place_new_nodes(&known, &edges);
-        assert_eq!(placed[0], [100.0, 100.0]);
-        assert_eq!(placed[1], [300.0, 100.0]);
-        let distance = |a: [f32; 2], b: [f32; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
-        // Node 2 is tied to both: near their middle, not on top of it.
-        let middle = [200.0, 100.0];
-        assert!(distance(placed[2], middle) < 100.0, "{:?}", placed[2]);
-        assert!(distance(placed[2], middle) > 1.0);
-        // Node 3 is tied to node 1 (and to the new node 4): beside node 1.
-        assert!(distance(placed[3], placed[1]) < 100.0, "{:?}", placed[3]);
-        // No two new nodes share a spot.
-        assert!(distance(placed[3], placed[4]) > 1.0);
-        assert!(distance(placed[2], placed[4]) > 1.0);
-    }
 }

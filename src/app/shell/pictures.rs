@@ -6,59 +6,116 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use petgraph::stable_graph::NodeIndex;
-
 use super::MinilateralApp;
 use crate::app::jobs::{JobResult, Purpose};
-use crate::render::{self, GifWriter, MatrixPicture, Picture, PngOptions, Sequence};
-use crate::state::{Document, ImageFormat, ImageRequest, PictureSubject, SequenceRequest};
+use crate::document::file_name;
+use crate::render::{
+    self, ImageFormat, ImageRequest, MatrixPicture, Picture, PictureSubject, PngOptions, Sequence,
+    SequenceFiles, SequenceRequest,
+};
 use crate::timeline::{MATRIX_MAX_BODIES, OverlapMatrix};
+use crate::ui::{ExportForm, PictureCommand};
+
+/// A picture waiting for the file name it is written to.
+enum Waiting {
+    /// A PNG or SVG of the view.
+    Image(ImageRequest),
+    /// Frames and a GIF.
+    Sequence(SequenceRequest),
+    /// A screenshot of the window.
+    Screenshot(Arc<egui::ColorImage>),
+}
+
+/// The pictures part of the app: the export window's form and what waits for a file name.
+#[derive(Default)]
+pub(super) struct Pictures {
+    /// The export window's form, when open.
+    form: Option<ExportForm>,
+    /// A picture whose file dialog is open.
+    waiting: Option<Waiting>,
+    /// A screenshot was asked for and has not arrived yet.
+    screenshot_wanted: bool,
+}
+
+impl Pictures {
+    /// The file dialog was cancelled: nothing is written.
+    pub(super) fn cancel(&mut self) {
+        self.waiting = None;
+    }
+}
+
+/// The picture a request asks for, of the view: the network as drawn at `positions`, or
+/// the overlap matrix at the view's date.
+pub(super) fn picture_of(
+    document: &crate::document::Document,
+    view: &crate::scene::View,
+    positions: &[[f32; 2]],
+    request: &ImageRequest,
+) -> Picture {
+    match request.subject {
+        PictureSubject::Network => Picture::build(document, view, positions, &request.options),
+        PictureSubject::OverlapMatrix => {
+            let matrix = OverlapMatrix::at(
+                &document.timeline,
+                view.date.end(),
+                view.level,
+                &request.options.focus,
+                MATRIX_MAX_BODIES,
+            );
+            MatrixPicture::build(document, &matrix, view, &request.options).picture
+        }
+    }
+}
 
 impl MinilateralApp {
-    /// Node positions as drawn now (the layout, with the user's drags), by node number.
-    pub(super) fn drawn_positions(&self) -> Vec<[f32; 2]> {
-        (0..self.document.graph.node_count())
-            .map(|number| {
-                self.graph.node(NodeIndex::new(number)).map_or_else(
-                    || {
-                        self.force_positions
-                            .get(number)
-                            .copied()
-                            .unwrap_or([0.0, 0.0])
-                    },
-                    |node| [node.location().x, node.location().y],
-                )
-            })
-            .collect()
+    /// The picture a request asks for, of the view shown: the network as drawn (with the
+    /// user's drags), or the overlap matrix at the date.
+    pub fn picture(&self, request: &ImageRequest) -> Picture {
+        let positions = self.network.drawn_positions(&self.document);
+        picture_of(&self.document, &self.state.view, &positions, request)
     }
 
-    /// The picture a request asks for: the network as shown, or the overlap matrix at the
-    /// date.
-    pub fn picture(&self, request: &ImageRequest) -> Picture {
-        match request.subject {
-            PictureSubject::Network => Picture::build(
-                &self.document,
-                &self.state,
-                &self.drawn_positions(),
-                &request.options,
-            ),
-            PictureSubject::OverlapMatrix => {
-                let matrix = OverlapMatrix::at(
-                    &self.document.timeline,
-                    self.state.date.end(),
-                    self.state.level,
-                    &request.options.focus,
-                    MATRIX_MAX_BODIES,
-                );
-                MatrixPicture::build(
-                    &self.document,
-                    &matrix,
-                    self.state.date,
-                    self.state.level,
-                    &request.options,
-                )
-                .picture
-            }
+    /// The export window's preview, while the window is open (for tests).
+    pub fn export_preview(&self) -> Option<&Picture> {
+        self.pictures.form.as_ref().and_then(ExportForm::preview)
+    }
+
+    /// Opens the export window on the view as it is.
+    pub(super) fn open_export_window(&mut self) {
+        self.pictures.form = Some(ExportForm::new(
+            &self.document,
+            &self.state,
+            self.state.view.theme,
+        ));
+    }
+
+    /// The export window, its preview kept while the view, the graph and the request stay
+    /// the same.
+    pub(super) fn export_window_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut form) = self.pictures.form.take() else {
+            return;
+        };
+        let request = form.request(&self.document, &self.state);
+        let key = (self.state.view.clone(), self.network.version, request);
+        if !form.previews(&key) {
+            let picture = self.picture(&key.2);
+            form.set_preview(key, picture);
+        }
+        let outcome = crate::ui::export_dialog_ui(ctx, &mut form, &self.document, &self.state);
+        if let Some(command) = outcome.command {
+            self.queue.pictures.push(command);
+        }
+        if outcome.open {
+            self.pictures.form = Some(form);
+        }
+    }
+
+    /// Performs one picture command.
+    pub(super) fn run_picture_command(&mut self, ctx: &egui::Context, command: PictureCommand) {
+        match command {
+            PictureCommand::Export(format, request) => self.request_image(ctx, format, request),
+            PictureCommand::Copy(request) => self.copy_image(ctx, &request),
+            PictureCommand::ExportSequence(request) => self.request_sequence(ctx, request),
         }
     }
 
@@ -71,30 +128,27 @@ impl MinilateralApp {
             .and_then(|body| self.document.dataset.bodies.get(body.index()))
             .map_or("network", |body| body.id.as_str());
         match request.subject {
-            PictureSubject::Network => format!("{subject}-{}.{extension}", self.state.date),
-            PictureSubject::OverlapMatrix => format!("overlap-{}.{extension}", self.state.date),
+            PictureSubject::Network => format!("{subject}-{}.{extension}", self.state.view.date),
+            PictureSubject::OverlapMatrix => {
+                format!("overlap-{}.{extension}", self.state.view.date)
+            }
         }
     }
 
-    pub(super) fn request_image(
-        &mut self,
-        ctx: &egui::Context,
-        format: ImageFormat,
-        request: ImageRequest,
-    ) {
+    fn request_image(&mut self, ctx: &egui::Context, format: ImageFormat, request: ImageRequest) {
         let name = self.picture_name(&request, format.extension());
-        self.pending_image = Some(request);
+        self.pictures.waiting = Some(Waiting::Image(request));
         self.ask_for(ctx, Purpose::Image(format), name);
     }
 
-    pub(super) fn request_sequence(&mut self, ctx: &egui::Context, request: SequenceRequest) {
+    fn request_sequence(&mut self, ctx: &egui::Context, request: SequenceRequest) {
         let name = format!("network-{}-{}.gif", request.from, request.to);
-        self.pending_sequence = Some(request);
+        self.pictures.waiting = Some(Waiting::Sequence(request));
         self.ask_for(ctx, Purpose::Sequence, name);
     }
 
     /// Draws the picture on a worker and puts it on the clipboard when done.
-    pub(super) fn copy_image(&mut self, ctx: &egui::Context, request: &ImageRequest) {
+    fn copy_image(&mut self, ctx: &egui::Context, request: &ImageRequest) {
         let picture = self.picture(request);
         let scale = request.scale;
         self.jobs.spawn(ctx, "Copying the picture", move || {
@@ -106,15 +160,12 @@ impl MinilateralApp {
 
     /// A path was chosen for a picture, a sequence or a screenshot.
     pub(super) fn picked_picture(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
-        match purpose {
-            Purpose::Image(format) => {
-                let Some(request) = self.pending_image.take() else {
-                    return;
-                };
+        match (purpose, self.pictures.waiting.take()) {
+            (Purpose::Image(format), Some(Waiting::Image(request))) => {
                 let path = with_extension(path, format.extension());
                 let picture = self.picture(&request);
                 let scale = request.scale;
-                let label = format!("Drawing {}", crate::state::file_name(&path));
+                let label = format!("Drawing {}", file_name(&path));
                 self.jobs.spawn(ctx, label, move || {
                     let bytes = match format {
                         ImageFormat::Svg => Ok(render::to_svg(&picture).into_bytes()),
@@ -131,16 +182,10 @@ impl MinilateralApp {
                     }
                 });
             }
-            Purpose::Sequence => {
-                let Some(request) = self.pending_sequence.take() else {
-                    return;
-                };
+            (Purpose::Sequence, Some(Waiting::Sequence(request))) => {
                 self.write_sequence(ctx, with_extension(path, "gif"), request);
             }
-            Purpose::Screenshot => {
-                let Some(image) = self.pending_screenshot.take() else {
-                    return;
-                };
+            (Purpose::Screenshot, Some(Waiting::Screenshot(image))) => {
                 let path = with_extension(path, "png");
                 self.jobs.spawn(ctx, "Saving the screenshot", move || {
                     let [width, height] = image.size;
@@ -168,79 +213,48 @@ impl MinilateralApp {
     /// Writes the frames (`NAME-frames/frame-0001.png`, …) and the GIF on a worker that
     /// counts the frames for the status line.
     fn write_sequence(&mut self, ctx: &egui::Context, gif_path: PathBuf, request: SequenceRequest) {
-        let document: Document = self.document.clone();
-        let positions = self.drawn_positions();
+        let document = self.document.clone();
+        let positions = self.network.drawn_positions(&self.document);
         let months = render::sequence_months(request.from, request.to, request.step);
         let sequence = Sequence::plan(
             &document,
-            &self.state,
+            &self.state.view,
             &positions,
             &request.options,
             &months,
             request.step,
         );
         let total = sequence.len();
-        let frames = gif_path.with_extension("").into_os_string();
-        let mut frames_dir = frames;
+        let mut frames_dir = gif_path.with_extension("").into_os_string();
         frames_dir.push("-frames");
-        let frames_dir = PathBuf::from(frames_dir);
-        let label = format!("Drawing {}", crate::state::file_name(&gif_path));
-        let delay_ms = request.delay_ms;
+        let files = SequenceFiles {
+            frames_dir: PathBuf::from(frames_dir),
+            gif: Some((gif_path.clone(), request.delay_ms)),
+            png: PngOptions::default(),
+        };
+        let label = format!("Drawing {}", file_name(&gif_path));
         self.jobs
             .spawn_counting(ctx, label, Some(total), move |done| {
-                let result = (|| -> Result<(), String> {
-                    std::fs::create_dir_all(&frames_dir)
-                        .map_err(|e| format!("{}: {e}", frames_dir.display()))?;
-                    let mut gif: Option<GifWriter<std::io::BufWriter<std::fs::File>>> = None;
-                    for index in 0..sequence.len() {
-                        let Some(picture) = sequence.picture(&document, &positions, index) else {
-                            continue;
-                        };
-                        let (png, raster) =
-                            render::to_png_and_raster(&picture, &PngOptions::default())
-                                .map_err(|e| e.to_string())?;
-                        let frame = frames_dir.join(format!("frame-{:04}.png", index + 1));
-                        crate::io::save_atomically(&frame, &png)
-                            .map_err(|e| format!("{}: {e}", frame.display()))?;
-                        if gif.is_none() {
-                            let file = std::fs::File::create(&gif_path)
-                                .map_err(|e| format!("{}: {e}", gif_path.display()))?;
-                            gif = Some(
-                                GifWriter::new(
-                                    std::io::BufWriter::new(file),
-                                    raster.width,
-                                    raster.height,
-                                    delay_ms,
-                                )
-                                .map_err(|e| e.to_string())?,
-                            );
-                        }
-                        if let Some(writer) = gif.as_mut() {
-                            writer.add(&raster).map_err(|e| e.to_string())?;
-                        }
-                        done.fetch_add(1, Ordering::Relaxed);
-                    }
-                    if let Some(writer) = gif {
-                        writer.finish().map_err(|e| e.to_string())?;
-                    }
-                    Ok(())
-                })();
+                let result =
+                    render::write_sequence(&document, &positions, &sequence, &files, |written| {
+                        done.store(written, Ordering::Relaxed);
+                    });
                 JobResult::Exported {
                     path: gif_path,
-                    result: result.map(|()| Vec::new()),
+                    result: result.map(|_| Vec::new()).map_err(|e| e.to_string()),
                 }
             });
     }
 
     /// Asks the window for a screenshot; it arrives as an event a frame or two later.
     pub(super) fn take_screenshot(&mut self, ctx: &egui::Context) {
-        self.screenshot_wanted = true;
+        self.pictures.screenshot_wanted = true;
         ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::default()));
     }
 
     /// Picks up a screenshot the window delivered, then asks where to save it.
     pub(super) fn screenshot_events(&mut self, ctx: &egui::Context) {
-        if !self.screenshot_wanted {
+        if !self.pictures.screenshot_wanted {
             return;
         }
         let image = ctx.input(|input| {
@@ -250,9 +264,9 @@ impl MinilateralApp {
             })
         });
         if let Some(image) = image {
-            self.screenshot_wanted = false;
-            self.pending_screenshot = Some(image);
-            let name = format!("minilateral-{}.png", self.state.date);
+            self.pictures.screenshot_wanted = false;
+            self.pictures.waiting = Some(Waiting::Screenshot(image));
+            let name = format!("minilateral-{}.png", self.state.view.date);
             self.ask_for(ctx, Purpose::Screenshot, name);
         }
     }

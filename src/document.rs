@@ -1,14 +1,12 @@
 //! The open dataset with everything derived from it once: the timeline index, the scene
-//! structure and the seeded layout.
+//! structure and the seeded layout. Below `state`: the scene's and the pictures' input.
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{Dataset, Word};
+use crate::model::{Dataset, Month, Word};
 use crate::scene::layout::{ForceLayout, LayoutRequest};
-use crate::scene::{LAYOUT_SEED, NodeRef, SceneGraph};
+use crate::scene::{LAYOUT_SEED, NodeRef, SceneGraph, View};
 use crate::timeline::Timeline;
-
-use super::{AppState, Month};
 
 /// An open dataset.
 #[derive(Clone, Debug)]
@@ -91,17 +89,21 @@ impl Document {
         }
     }
 
-    /// A state for this document: the timeline runs from the first to the last event (or
-    /// this month when there are none) and shows the last month.
-    pub fn initial_state(&self) -> AppState {
-        let (first, last) = self.timeline.span().map_or_else(
+    /// The months of the first and the last event (this month twice when there are none):
+    /// the timeline's range.
+    pub fn months(&self) -> (Month, Month) {
+        self.timeline.span().map_or_else(
             || {
                 let now = Month::of_date(crate::model::today());
                 (now, now)
             },
             |(first, last)| (Month::of_date(first), Month::of_date(last)),
-        );
-        AppState::new(first, last)
+        )
+    }
+
+    /// The view a document opens on: its last month, everything else at the defaults.
+    pub fn initial_view(&self) -> View {
+        View::at(self.months().1)
     }
 
     /// The layout request of the default seeded layout.

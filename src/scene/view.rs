@@ -1,0 +1,176 @@
+//! The view value: everything that decides what the network looks like, as one small
+//! `Clone + PartialEq` value. The scene, the canvas, the pictures, sequences and previews are
+//! functions of (document, view, request); a cache keyed on the view is stale exactly when
+//! the view is `!=` the one it was built for.
+
+use std::collections::BTreeSet;
+
+use crate::model::{IssueArea, Law, Level, Month};
+use crate::style::{BodyColouring, NodeKind, Theme};
+use crate::timeline::{ActorIx, BodyIx};
+
+use super::graph::NodeRef;
+use super::layout::LayoutKind;
+
+/// The selected node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Selection {
+    /// A forum or instrument.
+    Body(BodyIx),
+    /// A state or stakeholder.
+    Actor(ActorIx),
+}
+
+impl Selection {
+    /// The selected node.
+    pub fn node(self) -> NodeRef {
+        match self {
+            Self::Body(body) => NodeRef::Body(body),
+            Self::Actor(actor) => NodeRef::Actor(actor),
+        }
+    }
+
+    /// The selection of a node.
+    pub fn of_node(node: NodeRef) -> Self {
+        match node {
+            NodeRef::Body(body) => Self::Body(body),
+            NodeRef::Actor(actor) => Self::Actor(actor),
+        }
+    }
+}
+
+/// What happens to actors with no membership (at the level) at the date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum NonMembers {
+    /// Drawn faint, so the map stays whole.
+    #[default]
+    Fade,
+    /// Not drawn at all.
+    Hide,
+}
+
+/// Which memberships are drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ChangeMode {
+    /// Every membership at the date.
+    #[default]
+    Cumulative,
+    /// Only the memberships that began or ended since the previous step.
+    ChangesOnly,
+}
+
+/// Which nodes are shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Node kinds the user switched off.
+    pub hidden_kinds: BTreeSet<NodeKind>,
+    /// Only bodies working on this issue area (and the actors in them).
+    pub issue: Option<IssueArea>,
+    /// Only bodies of this kind of law.
+    pub law: Option<Law>,
+    /// Only actors from this region.
+    pub region: Option<String>,
+    /// What happens to actors with no membership at the date.
+    pub non_members: NonMembers,
+}
+
+impl Filters {
+    /// Whether nodes of this kind are shown.
+    pub fn shows_kind(&self, kind: NodeKind) -> bool {
+        !self.hidden_kinds.contains(&kind)
+    }
+
+    /// Whether any filter narrows what is shown (the non-member mode aside).
+    pub fn is_narrowing(&self) -> bool {
+        !self.hidden_kinds.is_empty()
+            || self.issue.is_some()
+            || self.law.is_some()
+            || self.region.is_some()
+    }
+}
+
+/// What the user is looking at: everything the scene and the pictures read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    /// The month shown.
+    pub date: Month,
+    /// The month before the last move: members who joined between the two are ringed.
+    pub previous_date: Month,
+    /// What counts as membership.
+    pub level: Level,
+    /// The selected node.
+    pub selection: Option<Selection>,
+    /// Which nodes are shown.
+    pub filters: Filters,
+    /// Every membership, or only changes.
+    pub change_mode: ChangeMode,
+    /// What a body's colour says.
+    pub body_colouring: BodyColouring,
+    /// How the nodes are arranged.
+    pub layout: LayoutKind,
+    /// Light or dark colours.
+    pub theme: Theme,
+}
+
+impl View {
+    /// The view of a month with everything else at its default: party level, nothing
+    /// selected, no filters, the force layout, the light theme.
+    pub fn at(date: Month) -> Self {
+        Self {
+            date,
+            previous_date: date,
+            level: Level::default(),
+            selection: None,
+            filters: Filters::default(),
+            change_mode: ChangeMode::default(),
+            body_colouring: BodyColouring::default(),
+            layout: LayoutKind::default(),
+            theme: Theme::default(),
+        }
+    }
+
+    /// Whether the date moved forward at the last move: only then are joins highlighted.
+    pub fn moved_forward(&self) -> bool {
+        self.previous_date < self.date
+    }
+
+    /// The same view at another month, with `previous` as the step before it.
+    pub fn stepped(&self, previous: Month, date: Month) -> Self {
+        Self {
+            date,
+            previous_date: previous,
+            ..self.clone()
+        }
+    }
+
+    /// The same view in another theme.
+    pub fn with_theme(&self, theme: Theme) -> Self {
+        Self {
+            theme,
+            ..self.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_at_a_month_shows_that_month_and_did_not_move() {
+        let view = View::at(Month::new(2014, 10));
+        assert_eq!(view.date, Month::new(2014, 10));
+        assert!(!view.moved_forward());
+        let stepped = view.stepped(Month::new(2013, 10), Month::new(2014, 10));
+        assert!(stepped.moved_forward());
+        assert_ne!(stepped, view, "the previous date is part of the view");
+        assert_eq!(view.with_theme(Theme::Dark).theme, Theme::Dark);
+    }
+
+    #[test]
+    fn selections_map_to_nodes_and_back() {
+        for selection in [Selection::Body(BodyIx(2)), Selection::Actor(ActorIx(7))] {
+            assert_eq!(Selection::of_node(selection.node()), selection);
+        }
+    }
+}

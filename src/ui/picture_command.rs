@@ -1,0 +1,14 @@
+//! What the picture windows (export, overlap matrix) ask the app to do with a picture.
+
+use crate::render::{ImageFormat, ImageRequest, SequenceRequest};
+
+/// A picture to write or copy. The app performs these: they need a file dialog or a worker.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PictureCommand {
+    /// Ask where, then write the picture of the view.
+    Export(ImageFormat, ImageRequest),
+    /// Put the picture of the view on the clipboard.
+    Copy(ImageRequest),
+    /// Ask where to write the GIF, then write it with numbered PNG frames beside it.
+    ExportSequence(SequenceRequest),
+}
