@@ -1,6 +1,7 @@
 //! Pictures from the app, driven by label: the export window writes a PNG and an SVG of the
 //! view through the scripted file dialog, copies the picture, and writes a sequence of
-//! frames with an animated GIF.
+//! frames with an animated GIF. Screen and pictures draw from one path: their legends and
+//! rings agree.
 #![expect(clippy::expect_used, reason = "test helpers fail loudly with a reason")]
 
 use std::path::PathBuf;
@@ -15,9 +16,13 @@ use minilateral::app::{AppConfig, MinilateralApp, ScriptedDialogs};
 use minilateral::document::Document;
 use minilateral::model::Month;
 use minilateral::render::SequenceRequest;
-use minilateral::render::{RenderOptions, Step};
+use minilateral::render::shapes::legend_sections;
+use minilateral::render::{ImageRequest, PictureSubject, RenderOptions, Shape, Step};
+use minilateral::scene::Ring;
+use minilateral::state::Command;
 use minilateral::state::Prefs;
 use minilateral::ui::PictureCommand;
+use minilateral::ui::network::node_screen_shapes;
 
 const FIXTURE: &str = include_str!("fixtures/ui/small.json");
 
@@ -212,4 +217,111 @@ fn a_sequence_writes_numbered_frames_and_a_gif() {
         frames_in_gif += 1;
     }
     assert_eq!(frames_in_gif, 4);
+}
+
+/// The texts of a picture layer.
+fn layer_texts<'a>(picture: &'a minilateral::render::Picture, name: &str) -> Vec<&'a str> {
+    picture
+        .layers
+        .iter()
+        .filter(|layer| layer.name == name)
+        .flat_map(|layer| &layer.shapes)
+        .filter_map(|shape| match shape {
+            Shape::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn screen_and_picture_agree_on_the_legend_and_the_ring_of_a_joiner() {
+    let mut harness = setup(Vec::new());
+    // June 2013, having stepped from June 2012: Australia and Japan joined.
+    harness
+        .state_mut()
+        .push_command(Command::SetDate(Month::new(2012, 6)));
+    harness.run_steps(2);
+    harness
+        .state_mut()
+        .push_command(Command::SetDate(Month::new(2013, 6)));
+    harness.run_steps(3);
+    let app = harness.state();
+    let view = &app.state().view;
+    let palette = view.theme.palette();
+    let sections = legend_sections(&app.scene_frame().legend, view.body_colouring, &palette);
+    assert!(
+        sections
+            .iter()
+            .any(|section| section.heading == "Since the previous step"),
+        "the joiners' rings are explained: {sections:?}"
+    );
+    let request = ImageRequest {
+        options: RenderOptions::default(),
+        scale: 1.0,
+        subject: PictureSubject::Network,
+    };
+    let picture = app.picture(&request);
+    let drawn = layer_texts(&picture, "legend");
+    for section in &sections {
+        let texts = std::iter::once(section.heading)
+            .chain(section.rows.iter().map(|(_, text)| text.as_str()));
+        for text in texts {
+            assert!(
+                harness.query_all_by_label(text).next().is_some(),
+                "the legend panel shows {text:?}"
+            );
+            assert!(
+                drawn.contains(&text),
+                "the picture's legend shows {text:?}: {drawn:?}"
+            );
+        }
+    }
+
+    // The ring of a joiner: the same colour, width and gap on screen and in the picture.
+    let look = app
+        .scene_frame()
+        .nodes
+        .iter()
+        .find(|look| look.ring == Some(Ring::Joined))
+        .expect("a joiner");
+    let screen = node_screen_shapes(look, egui::Pos2::ZERO, 10.0, false, &palette);
+    let Some(egui::Shape::Circle(ring)) = screen.first() else {
+        panic!("the screen draws the ring first: {screen:?}");
+    };
+    let joined = palette.joined;
+    let joined32 = egui::Color32::from_rgba_unmultiplied(joined.r, joined.g, joined.b, joined.a);
+    assert_eq!(ring.stroke.color, joined32);
+    let screen_ring = (ring.stroke.width, ring.radius - 10.0 * 1.25);
+    let ui = request.options.ui_scale();
+    let nodes = picture
+        .layers
+        .iter()
+        .find(|layer| layer.name == "nodes")
+        .expect("a nodes layer");
+    let picture_ring = nodes
+        .shapes
+        .windows(2)
+        .find_map(|pair| match pair {
+            [
+                Shape::Circle {
+                    centre,
+                    radius,
+                    fill: None,
+                    stroke: Some(stroke),
+                },
+                Shape::Circle {
+                    centre: node_centre,
+                    radius: node_radius,
+                    ..
+                },
+            ] if stroke.colour == joined && centre == node_centre => {
+                Some((stroke.width / ui, (radius - node_radius * 1.25) / ui))
+            }
+            _ => None,
+        })
+        .expect("the picture rings a joiner");
+    assert_eq!(
+        screen_ring, picture_ring,
+        "(width, gap) on screen and in the picture"
+    );
 }
