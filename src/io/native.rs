@@ -518,7 +518,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
             Some(text) => reader
                 .word::<Law>(text, raw.get(), &path, "law")
                 .unwrap_or(Law::Soft),
-            None => default_law(kind),
+            None => kind.default_law(),
         };
         let mut issues = Vec::new();
         for (issue_index, text) in dto.issues.iter().enumerate() {
@@ -647,14 +647,6 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
         Ok((dataset, reader.report))
     } else {
         Err(reader.report)
-    }
-}
-
-/// The law a body has when its file does not say: treaties and agreements are hard law.
-pub fn default_law(kind: BodyKind) -> Law {
-    match kind {
-        BodyKind::Treaty | BodyKind::Agreement => Law::Hard,
-        _ => Law::Soft,
     }
 }
 

@@ -367,7 +367,7 @@ impl Builder<'_> {
                 .word(field(row, kind), file, *line, "kind")
                 .unwrap_or(BodyKind::Forum);
             let law = match field(row, law) {
-                "" => super::default_law(kind),
+                "" => kind.default_law(),
                 text => self.word(text, file, *line, "law").unwrap_or(Law::Soft),
             };
             let mut issue_list = Vec::new();
