@@ -1,5 +1,6 @@
 //! Reading and writing datasets; every reader fills an [`ImportReport`].
 
+mod csv_table;
 mod gephi_csv;
 mod gexf;
 mod graph_file;
