@@ -26,12 +26,12 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::NodeLooks;
+use super::csv_table::{CsvTable, HeaderPlace, csv_text, header_keys, table_issue as issue};
 use super::graph_file::{
     GenericEdge, GenericGraph, GenericNode, NODE_ATTRIBUTES, actor_attributes, body_attributes,
     events_text, membership_edges,
 };
 use super::report::{ImportReport, Severity};
-use super::table::{column_key, csv_reader, csv_text, field as cell, table_issue as issue};
 use crate::model::{Dataset, PartialDate, Word};
 
 /// Which table of a Gephi CSV pair a file is.
@@ -158,14 +158,6 @@ pub fn sniff(text: &str, path: &Path) -> CsvKind {
     }
 }
 
-fn header_keys(text: &str) -> Vec<String> {
-    let mut reader = csv_reader(text);
-    reader
-        .headers()
-        .map(|headers| headers.iter().map(column_key).collect())
-        .unwrap_or_default()
-}
-
 /// An interval as (start, end) date texts; `None` is an unbounded side.
 pub type Interval = (Option<String>, Option<String>);
 
@@ -255,90 +247,6 @@ fn bound(text: &str) -> Result<Option<String>, String> {
         .map_err(|error| error.to_string())
 }
 
-/// One table as read: column names as written and as keys, rows as (line, fields).
-struct RawTable {
-    file: String,
-    headers: Vec<String>,
-    keys: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
-}
-
-impl RawTable {
-    fn parse(file: &str, text: &str, report: &mut ImportReport) -> Option<Self> {
-        let mut reader = csv_reader(text);
-        let headers: Vec<String> = match reader.headers() {
-            Ok(headers) => headers.iter().map(|h| h.trim().to_owned()).collect(),
-            Err(error) => {
-                report
-                    .issues
-                    .push(issue(file, 1, None, Severity::Error, error.to_string()));
-                return None;
-            }
-        };
-        let keys = headers.iter().map(|h| column_key(h)).collect();
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            match record {
-                Ok(record) => {
-                    if record.iter().all(|field| field.trim().is_empty()) {
-                        continue;
-                    }
-                    let line = record.position().map_or(0, |p| p.line());
-                    let line = usize::try_from(line).unwrap_or(usize::MAX);
-                    rows.push((line, record.iter().map(str::to_owned).collect()));
-                }
-                Err(error) => {
-                    let line = error.position().map_or(0, |p| p.line());
-                    report.issues.push(issue(
-                        file,
-                        usize::try_from(line).unwrap_or(usize::MAX),
-                        None,
-                        Severity::Error,
-                        format!("unreadable row: {error}"),
-                    ));
-                }
-            }
-        }
-        Some(Self {
-            file: file.to_owned(),
-            headers,
-            keys,
-            rows,
-        })
-    }
-
-    fn column(&self, names: &[&str]) -> Option<usize> {
-        names
-            .iter()
-            .find_map(|name| self.keys.iter().position(|key| key == name))
-    }
-
-    /// The column's name as written in the file (for messages).
-    fn header(&self, index: Option<usize>, fallback: &str) -> String {
-        index
-            .and_then(|i| self.headers.get(i))
-            .cloned()
-            .unwrap_or_else(|| fallback.to_owned())
-    }
-
-    fn warn_unknown_columns(&self, known: &dyn Fn(&str) -> bool, report: &mut ImportReport) {
-        for (index, key) in self.keys.iter().enumerate() {
-            if !key.is_empty() && !known(key) {
-                let header = self.header(Some(index), key);
-                let mut found = issue(
-                    &self.file,
-                    1,
-                    Some(&header),
-                    Severity::Warning,
-                    format!("unknown column \"{header}\""),
-                );
-                found.action = Some("ignored".into());
-                report.issues.push(found);
-            }
-        }
-    }
-}
-
 /// Reads a Gephi CSV pair (either table may be absent, not both) into a generic graph.
 /// `report_file` names the file the user opened.
 pub fn read_graph(
@@ -350,12 +258,12 @@ pub fn read_graph(
     let mut graph = GenericGraph::default();
     let mut known_ids: Option<HashMap<String, usize>> = None;
     if let Some((file, text)) = nodes
-        && let Some(table) = RawTable::parse(file, text, &mut report)
+        && let Some(table) = CsvTable::parse(file, text, &mut report)
     {
         known_ids = Some(read_nodes(&table, &mut graph, &mut report));
     }
     if let Some((file, text)) = edges
-        && let Some(table) = RawTable::parse(file, text, &mut report)
+        && let Some(table) = CsvTable::parse(file, text, &mut report)
     {
         let nodes_file = nodes.map(|(file, _)| file);
         read_edges(
@@ -375,7 +283,7 @@ pub fn read_graph(
 
 /// Reads the nodes table; returns the line of each node id.
 fn read_nodes(
-    table: &RawTable,
+    table: &CsvTable,
     graph: &mut GenericGraph,
     report: &mut ImportReport,
 ) -> HashMap<String, usize> {
@@ -398,22 +306,24 @@ fn read_nodes(
         .filter_map(|title| table.column(&[title]).map(|index| (index, *title)))
         .collect();
     table.warn_unknown_columns(
-        &|key| {
+        |key| {
             key == "id"
                 || key == "label"
                 || INTERVAL_COLUMNS.contains(&key)
                 || IGNORED_NODE_COLUMNS.contains(&key)
                 || (key != "title" && NODE_ATTRIBUTES.contains(&key))
         },
+        HeaderPlace::Line,
         report,
     );
     let id_header = table.header(Some(id), "Id");
-    for (line, row) in &table.rows {
-        let node_id = cell(row, Some(id)).trim();
+    for row in &table.rows {
+        let line = row.line;
+        let node_id = row.trimmed(Some(id));
         if node_id.is_empty() {
             report.issues.push(issue(
                 &table.file,
-                *line,
+                line,
                 Some(&id_header),
                 Severity::Error,
                 "the node id is empty".into(),
@@ -423,17 +333,17 @@ fn read_nodes(
         if let Some(first) = lines.get(node_id) {
             report.issues.push(issue(
                 &table.file,
-                *line,
+                line,
                 Some(&id_header),
                 Severity::Error,
                 format!("duplicate node id \"{node_id}\" (first on line {first})"),
             ));
             continue;
         }
-        lines.insert(node_id.to_owned(), *line);
+        lines.insert(node_id.to_owned(), line);
         let mut values = std::collections::BTreeMap::new();
         for &(index, title) in &attributes {
-            let value = cell(row, Some(index));
+            let value = row.cell(Some(index));
             let value = if TRIMMED_NODE_COLUMNS.contains(&title) {
                 value.trim()
             } else {
@@ -445,9 +355,9 @@ fn read_nodes(
         }
         graph.nodes.push(GenericNode {
             id: node_id.to_owned(),
-            label: cell(row, label).to_owned(),
+            label: row.cell(label).to_owned(),
             attributes: values,
-            line: *line,
+            line,
             file: Some(table.file.clone()),
         });
     }
@@ -457,7 +367,7 @@ fn read_nodes(
 /// Reads the edges table. `nodes` is the nodes table's ids and file name, when there is
 /// one; without it, the nodes are the edges' ends.
 fn read_edges(
-    table: &RawTable,
+    table: &CsvTable,
     nodes: Option<(&HashMap<String, usize>, &str)>,
     graph: &mut GenericGraph,
     report: &mut ImportReport,
@@ -479,13 +389,14 @@ fn read_edges(
         .filter_map(|(key, title)| table.column(&[key]).map(|index| (index, *title)))
         .collect();
     table.warn_unknown_columns(
-        &|key| {
+        |key| {
             key == "source"
                 || key == "target"
                 || INTERVAL_COLUMNS.contains(&key)
                 || IGNORED_EDGE_COLUMNS.contains(&key)
                 || EDGE_ATTRIBUTE_COLUMNS.iter().any(|(k, _)| *k == key)
         },
+        HeaderPlace::Line,
         report,
     );
     let headers = [
@@ -494,11 +405,9 @@ fn read_edges(
     ];
     let interval_header = table.header(interval, "Interval");
     let mut seen: BTreeSet<String> = BTreeSet::new();
-    for (line, row) in &table.rows {
-        let ends = [
-            cell(row, Some(source)).trim(),
-            cell(row, Some(target)).trim(),
-        ];
+    for row in &table.rows {
+        let line = row.line;
+        let ends = [row.trimmed(Some(source)), row.trimmed(Some(target))];
         let mut usable = true;
         for (end, header) in ends.iter().zip(&headers) {
             let problem = if end.is_empty() {
@@ -513,7 +422,7 @@ fn read_edges(
             if let Some(message) = problem {
                 report.issues.push(issue(
                     &table.file,
-                    *line,
+                    line,
                     Some(header),
                     Severity::Error,
                     message,
@@ -521,13 +430,13 @@ fn read_edges(
                 usable = false;
             }
         }
-        let interval_text = cell(row, interval);
+        let interval_text = row.cell(interval);
         let spells = match parse_intervals(interval_text) {
             Ok(spells) => spells,
             Err(reason) => {
                 report.issues.push(issue(
                     &table.file,
-                    *line,
+                    line,
                     Some(&interval_header),
                     Severity::Error,
                     format!("bad interval \"{}\": {reason}", interval_text.trim()),
@@ -544,7 +453,7 @@ fn read_edges(
                 if seen.insert(end.to_owned()) {
                     graph.nodes.push(GenericNode {
                         id: end.to_owned(),
-                        line: *line,
+                        line,
                         file: Some(table.file.clone()),
                         ..GenericNode::default()
                     });
@@ -554,7 +463,7 @@ fn read_edges(
         let values = attributes
             .iter()
             .filter_map(|&(index, title)| {
-                let value = cell(row, Some(index));
+                let value = row.cell(Some(index));
                 (!value.is_empty()).then(|| (title.to_owned(), value.to_owned()))
             })
             .collect();
@@ -563,7 +472,7 @@ fn read_edges(
             target: ends[1].to_owned(),
             attributes: values,
             spells,
-            line: *line,
+            line,
             file: Some(table.file.clone()),
         });
     }

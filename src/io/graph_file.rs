@@ -475,7 +475,7 @@ pub fn dataset_from_graph(
                 mapper.word(&k, node.line, BodyKind::Forum)
             });
             let law = attribute("law").map_or_else(
-                || super::default_law(kind),
+                || kind.default_law(),
                 |l| mapper.word(&l, node.line, Law::Soft),
             );
             let issues = attribute("issues")

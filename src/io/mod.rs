@@ -1,5 +1,6 @@
 //! Reading and writing datasets; every reader fills an [`ImportReport`].
 
+mod csv_table;
 mod gephi_csv;
 mod gexf;
 mod graph_file;
@@ -15,8 +16,7 @@ use std::path::Path;
 pub use gephi_csv::{CsvKind, Role as GephiRole, parse_intervals as parse_gephi_intervals};
 pub use gexf::NodeLooks;
 pub use native::{
-    FORMAT_NAME, FORMAT_VERSION, default_law, read_str as read_native_str,
-    write_string as write_native_string,
+    FORMAT_NAME, FORMAT_VERSION, read_str as read_native_str, write_string as write_native_string,
 };
 pub use report::{ImportReport, Issue, LineIndex, Location, Severity};
 pub use save::save_atomically;

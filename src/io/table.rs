@@ -3,15 +3,16 @@
 //! optional side tables for actor, body and relation attributes and dataset metadata.
 //!
 //! For an events table `data.csv`, the side tables are `data.actors.csv`,
-//! `data.bodies.csv`, `data.relations.csv` and `data.meta.csv` in the same folder. Reading
-//! tolerates what spreadsheets produce: a UTF-8 byte-order mark, `;` or tab separators,
-//! CRLF line ends, quoted fields with newlines, trailing empty columns and column names in
-//! any case.
+//! `data.bodies.csv`, `data.relations.csv` and `data.meta.csv` in the same folder. The
+//! tables are read by [`super::csv_table`], which tolerates what spreadsheets produce (a
+//! byte-order mark, `;` or tab separators, CRLF, quoted newlines, trailing empty columns,
+//! column names in any case); every cell of these tables is read trimmed.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::report::{ImportReport, Issue, Location, Severity};
+use super::csv_table::{CsvTable, HeaderPlace, csv_text, table_issue};
+use super::report::{ImportReport, Severity};
 use crate::model::check::{self, Section};
 use crate::model::{
     Actor, ActorKind, Body, BodyKind, Dataset, Event, EventDate, EventKind, IssueArea, Law,
@@ -85,144 +86,6 @@ pub fn side_table_path(events: &Path, kind: &str) -> PathBuf {
     events.with_file_name(format!("{stem}.{kind}.csv"))
 }
 
-/// Normalises a column name: trimmed, lower case, spaces and dashes as `_`.
-pub(super) fn column_key(name: &str) -> String {
-    name.trim()
-        .trim_start_matches('\u{feff}')
-        .to_lowercase()
-        .replace([' ', '-'], "_")
-}
-
-/// A reader for a table with a header row, as spreadsheets write them: a byte-order mark
-/// is skipped, the separator guessed, and rows of any length read (checked by the caller).
-pub(super) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
-    let text = text.trim_start_matches('\u{feff}');
-    csv::ReaderBuilder::new()
-        .delimiter(separator(text))
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes())
-}
-
-/// Guesses the separator from the header line: the most frequent of `,`, `;` and tab.
-pub(super) fn separator(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
-    let mut best = (0, b',');
-    for candidate in [b',', b';', b'\t'] {
-        let count = header.bytes().filter(|&b| b == candidate).count();
-        if count > best.0 {
-            best = (count, candidate);
-        }
-    }
-    best.1
-}
-
-/// One parsed table: column keys, and rows as (line, fields).
-struct Table {
-    file: String,
-    columns: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
-}
-
-impl Table {
-    fn parse(file: &str, text: &str, report: &mut ImportReport) -> Option<Self> {
-        let mut reader = csv_reader(text);
-        let columns: Vec<String> = match reader.headers() {
-            Ok(headers) => headers.iter().map(column_key).collect(),
-            Err(error) => {
-                report.issues.push(table_issue(
-                    file,
-                    1,
-                    None,
-                    Severity::Error,
-                    error.to_string(),
-                ));
-                return None;
-            }
-        };
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            match record {
-                Ok(record) => {
-                    let line = record.position().map_or(0, |p| p.line() as usize);
-                    if record.iter().all(|field| field.trim().is_empty()) {
-                        continue;
-                    }
-                    rows.push((line, record.iter().map(|f| f.trim().to_owned()).collect()));
-                }
-                Err(error) => {
-                    let line = error.position().map_or(0, |p| p.line() as usize);
-                    report.issues.push(table_issue(
-                        file,
-                        line,
-                        None,
-                        Severity::Error,
-                        format!("unreadable row: {error}"),
-                    ));
-                }
-            }
-        }
-        Some(Self {
-            file: file.to_owned(),
-            columns,
-            rows,
-        })
-    }
-
-    /// The index of the first column among `names`.
-    fn column(&self, names: &[&str]) -> Option<usize> {
-        names
-            .iter()
-            .find_map(|name| self.columns.iter().position(|column| column == name))
-    }
-
-    fn warn_unknown_columns(&self, known: &[&str], report: &mut ImportReport) {
-        for (index, column) in self.columns.iter().enumerate() {
-            if !column.is_empty() && !known.contains(&column.as_str()) {
-                let mut issue = table_issue(
-                    &self.file,
-                    1,
-                    Some(column),
-                    Severity::Warning,
-                    format!("unknown column \"{column}\""),
-                );
-                issue.location.column = Some(index + 1);
-                issue.action = Some("ignored".into());
-                report.issues.push(issue);
-            }
-        }
-    }
-}
-
-/// An issue at a row (and column) of a table.
-pub(super) fn table_issue(
-    file: &str,
-    line: usize,
-    column: Option<&str>,
-    severity: Severity,
-    message: String,
-) -> Issue {
-    Issue {
-        severity,
-        location: Location {
-            file: Some(file.to_owned()),
-            path: Some(match column {
-                Some(column) => format!("row {line}, column \"{column}\""),
-                None => format!("row {line}"),
-            }),
-            line: Some(line),
-            column: None,
-        },
-        message,
-        action: None,
-    }
-}
-
-/// The cell at a column index of a row, or "".
-pub(super) fn field(row: &[String], index: Option<usize>) -> &str {
-    index.and_then(|i| row.get(i)).map_or("", String::as_str)
-}
-
 fn optional(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_owned())
 }
@@ -285,8 +148,12 @@ impl Builder<'_> {
         }
     }
 
-    fn actors_table(&mut self, table: &Table) {
-        table.warn_unknown_columns(&ACTOR_COLUMNS, self.report);
+    fn actors_table(&mut self, table: &CsvTable) {
+        table.warn_unknown_columns(
+            |key| ACTOR_COLUMNS.contains(&key),
+            HeaderPlace::LineAndColumn,
+            self.report,
+        );
         let [id, name, kind, iso3, region, subregion, url, note] =
             ACTOR_COLUMNS.map(|c| table.column(&[c]));
         if id.is_none() {
@@ -298,29 +165,30 @@ impl Builder<'_> {
             );
             return;
         }
-        for (line, row) in &table.rows {
-            let kind_text = field(row, kind);
+        for row in &table.rows {
+            let line = row.line;
+            let kind_text = row.trimmed(kind);
             let kind = if kind_text.is_empty() {
                 ActorKind::State
             } else {
-                self.word(kind_text, &table.file, *line, "kind")
+                self.word(kind_text, &table.file, line, "kind")
                     .unwrap_or(ActorKind::Other)
             };
             let actor = Actor {
-                id: field(row, id).to_owned(),
-                name: field(row, name).to_owned(),
+                id: row.trimmed(id).to_owned(),
+                name: row.trimmed(name).to_owned(),
                 kind,
-                iso3: optional(field(row, iso3)),
-                region: optional(field(row, region)),
-                subregion: optional(field(row, subregion)),
-                url: optional(field(row, url)),
-                note: field(row, note).to_owned(),
+                iso3: optional(row.trimmed(iso3)),
+                region: optional(row.trimmed(region)),
+                subregion: optional(row.trimmed(subregion)),
+                url: optional(row.trimmed(url)),
+                note: row.trimmed(note).to_owned(),
             };
             self.push_actor(
                 actor,
                 Origin {
                     file: table.file.clone(),
-                    line: *line,
+                    line,
                 },
             );
         }
@@ -337,8 +205,12 @@ impl Builder<'_> {
         self.origins.actors.push(origin);
     }
 
-    fn bodies_table(&mut self, table: &Table) {
-        table.warn_unknown_columns(&BODY_COLUMNS, self.report);
+    fn bodies_table(&mut self, table: &CsvTable) {
+        table.warn_unknown_columns(
+            |key| BODY_COLUMNS.contains(&key),
+            HeaderPlace::LineAndColumn,
+            self.report,
+        );
         let [
             id,
             name,
@@ -361,41 +233,43 @@ impl Builder<'_> {
             );
             return;
         }
-        for (line, row) in &table.rows {
+        for row in &table.rows {
+            let line = row.line;
             let file = table.file.as_str();
             let kind = self
-                .word(field(row, kind), file, *line, "kind")
+                .word(row.trimmed(kind), file, line, "kind")
                 .unwrap_or(BodyKind::Forum);
-            let law = match field(row, law) {
-                "" => super::default_law(kind),
-                text => self.word(text, file, *line, "law").unwrap_or(Law::Soft),
+            let law = match row.trimmed(law) {
+                "" => kind.default_law(),
+                text => self.word(text, file, line, "law").unwrap_or(Law::Soft),
             };
             let mut issue_list = Vec::new();
-            for text in field(row, issues)
+            for text in row
+                .trimmed(issues)
                 .split([';', '|'])
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
             {
-                if let Some(issue) = self.word::<IssueArea>(text, file, *line, "issues")
+                if let Some(issue) = self.word::<IssueArea>(text, file, line, "issues")
                     && !issue_list.contains(&issue)
                 {
                     issue_list.push(issue);
                 }
             }
-            let opened = self.date(field(row, opened), file, *line, "opened");
-            let closed = self.date(field(row, closed), file, *line, "closed");
+            let opened = self.date(row.trimmed(opened), file, line, "opened");
+            let closed = self.date(row.trimmed(closed), file, line, "closed");
             let body = Body {
-                id: field(row, id).to_owned(),
-                name: field(row, name).to_owned(),
-                short_name: optional(field(row, short_name)),
+                id: row.trimmed(id).to_owned(),
+                name: row.trimmed(name).to_owned(),
+                short_name: optional(row.trimmed(short_name)),
                 kind,
                 law,
                 issues: issue_list,
                 opened,
                 closed,
-                description: field(row, description).to_owned(),
-                url: optional(field(row, url)),
-                note: field(row, note).to_owned(),
+                description: row.trimmed(description).to_owned(),
+                url: optional(row.trimmed(url)),
+                note: row.trimmed(note).to_owned(),
             };
             self.body_index
                 .entry(body.id.clone())
@@ -403,37 +277,43 @@ impl Builder<'_> {
             self.dataset.bodies.push(body);
             self.origins.bodies.push(Origin {
                 file: file.to_owned(),
-                line: *line,
+                line,
             });
         }
     }
 
-    fn relations_table(&mut self, table: &Table) {
-        table.warn_unknown_columns(&RELATION_COLUMNS, self.report);
+    fn relations_table(&mut self, table: &CsvTable) {
+        table.warn_unknown_columns(
+            |key| RELATION_COLUMNS.contains(&key),
+            HeaderPlace::LineAndColumn,
+            self.report,
+        );
         let [from, kind, to, source, note] = RELATION_COLUMNS.map(|c| table.column(&[c]));
-        for (line, row) in &table.rows {
+        for row in &table.rows {
+            let line = row.line;
             let kind = self
-                .word(field(row, kind), &table.file, *line, "kind")
+                .word(row.trimmed(kind), &table.file, line, "kind")
                 .unwrap_or(RelationKind::PartOf);
             self.dataset.relations.push(Relation {
-                from: field(row, from).to_owned(),
+                from: row.trimmed(from).to_owned(),
                 kind,
-                to: field(row, to).to_owned(),
-                source: Source::from_text(field(row, source)),
-                note: field(row, note).to_owned(),
+                to: row.trimmed(to).to_owned(),
+                source: Source::from_text(row.trimmed(source)),
+                note: row.trimmed(note).to_owned(),
             });
             self.origins.relations.push(Origin {
                 file: table.file.clone(),
-                line: *line,
+                line,
             });
         }
     }
 
-    fn meta_table(&mut self, table: &Table) {
+    fn meta_table(&mut self, table: &CsvTable) {
         let [key, value] = [table.column(&["field", "key"]), table.column(&["value"])];
-        for (line, row) in &table.rows {
-            let text = field(row, value).to_owned();
-            match field(row, key) {
+        for row in &table.rows {
+            let line = row.line;
+            let text = row.trimmed(value).to_owned();
+            match row.trimmed(key) {
                 "title" => self.dataset.meta.title = text,
                 "description" => self.dataset.meta.description = text,
                 "license" => self.dataset.meta.license = text,
@@ -441,7 +321,7 @@ impl Builder<'_> {
                 other => {
                     let mut issue = table_issue(
                         &table.file,
-                        *line,
+                        line,
                         Some("field"),
                         Severity::Warning,
                         format!("unknown metadata field \"{other}\""),
@@ -538,7 +418,7 @@ impl Builder<'_> {
         self.report.issues.push(issue);
     }
 
-    fn events_table(&mut self, table: &Table) {
+    fn events_table(&mut self, table: &CsvTable) {
         const KNOWN: [&str; 18] = [
             "instrument_id",
             "body",
@@ -559,7 +439,11 @@ impl Builder<'_> {
             "note",
             "notes",
         ];
-        table.warn_unknown_columns(&KNOWN, self.report);
+        table.warn_unknown_columns(
+            |key| KNOWN.contains(&key),
+            HeaderPlace::LineAndColumn,
+            self.report,
+        );
         let body = table.column(&["instrument_id", "body", "body_id", "instrument"]);
         let actor = table.column(&["actor", "actor_id"]);
         let name = table.column(&["state", "actor_name", "name"]);
@@ -583,8 +467,8 @@ impl Builder<'_> {
             missing.push("state or iso3");
         }
         if !missing.is_empty() {
-            let looks_like_side_table = table.columns.iter().any(|c| c == "id")
-                && table.columns.iter().any(|c| c == "name");
+            let looks_like_side_table =
+                table.column(&["id"]).is_some() && table.column(&["name"]).is_some();
             let hint = if looks_like_side_table {
                 " (this looks like an actors or bodies side table: open the events table it belongs to)"
             } else {
@@ -601,44 +485,45 @@ impl Builder<'_> {
             );
             return;
         }
-        for (line, row) in &table.rows {
+        for row in &table.rows {
+            let line = row.line;
             let file = table.file.as_str();
             let origin = Origin {
                 file: file.to_owned(),
-                line: *line,
+                line,
             };
-            let body_id = field(row, body);
+            let body_id = row.trimmed(body);
             if body_id.is_empty() {
-                self.error(file, *line, "instrument_id", "the body id is empty".into());
+                self.error(file, line, "instrument_id", "the body id is empty".into());
                 continue;
             }
             let Some(actor_id) = self.actor_for_row(
-                field(row, actor),
-                field(row, name),
-                field(row, iso3),
+                row.trimmed(actor),
+                row.trimmed(name),
+                row.trimmed(iso3),
                 &origin,
             ) else {
                 self.error(
                     file,
-                    *line,
+                    line,
                     "state",
                     "the row names no actor (state, iso3 or actor are all empty)".into(),
                 );
                 continue;
             };
             self.body_for_row(body_id, &origin);
-            let Some(kind) = self.word::<EventKind>(field(row, event), file, *line, "event") else {
+            let Some(kind) = self.word::<EventKind>(row.trimmed(event), file, line, "event") else {
                 continue;
             };
-            let date_text = field(row, date);
+            let date_text = row.trimmed(date);
             let date = if date_text.eq_ignore_ascii_case("unknown") {
                 EventDate::Unknown
-            } else if let Some(parsed) = self.date(date_text, file, *line, "date") {
-                let stated = field(row, precision);
+            } else if let Some(parsed) = self.date(date_text, file, line, "date") {
+                let stated = row.trimmed(precision);
                 if !stated.is_empty() && !stated.eq_ignore_ascii_case(parsed.precision().word()) {
                     let mut issue = table_issue(
                         file,
-                        *line,
+                        line,
                         Some("date_precision"),
                         Severity::Warning,
                         format!(
@@ -654,7 +539,7 @@ impl Builder<'_> {
                 if date_text.is_empty() {
                     self.error(
                         file,
-                        *line,
+                        line,
                         "date",
                         "the date is empty (write \"unknown\" with a note if it is not known)"
                             .into(),
@@ -662,8 +547,8 @@ impl Builder<'_> {
                 }
                 continue;
             };
-            let Some(source) = Source::from_text(field(row, source)) else {
-                self.error(file, *line, "source_url", "missing source: every event needs a URL or a citation (or \"unknown\" with a note)".into());
+            let Some(source) = Source::from_text(row.trimmed(source)) else {
+                self.error(file, line, "source_url", "missing source: every event needs a URL or a citation (or \"unknown\" with a note)".into());
                 continue;
             };
             self.dataset.events.push(Event {
@@ -672,7 +557,7 @@ impl Builder<'_> {
                 kind,
                 date,
                 source,
-                note: field(row, note).to_owned(),
+                note: row.trimmed(note).to_owned(),
             });
             self.origins.events.push(origin);
         }
@@ -692,7 +577,7 @@ pub fn read_tables(files: &TableFiles) -> Result<(Dataset, ImportReport), Import
     };
     let side = |side: &Option<(String, String)>, builder: &mut Builder<'_>| {
         side.as_ref()
-            .and_then(|(file, text)| Table::parse(file, text, builder.report))
+            .and_then(|(file, text)| CsvTable::parse(file, text, builder.report))
     };
     if let Some(table) = side(&files.meta, &mut builder) {
         builder.meta_table(&table);
@@ -707,7 +592,7 @@ pub fn read_tables(files: &TableFiles) -> Result<(Dataset, ImportReport), Import
         builder.relations_table(&table);
     }
     let (file, text) = &files.events;
-    if let Some(table) = Table::parse(file, text, builder.report) {
+    if let Some(table) = CsvTable::parse(file, text, builder.report) {
         builder.events_table(&table);
     }
     let Builder {
@@ -741,20 +626,6 @@ pub fn read_tables(files: &TableFiles) -> Result<(Dataset, ImportReport), Import
     } else {
         Err(report)
     }
-}
-
-/// A header and rows as CSV text (LF line ends, quoting as needed).
-pub(super) fn csv_text(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    // Writing into memory cannot fail.
-    let _ = writer.write_record(header);
-    for row in rows {
-        let _ = writer.write_record(&row);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Writes a dataset as an events table and its side tables: (suffix, text) pairs, where the

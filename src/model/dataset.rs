@@ -48,6 +48,18 @@ word_enum! {
     }
 }
 
+impl BodyKind {
+    /// The law a body of this kind makes when its file does not say: treaties and
+    /// agreements bind their parties, every other kind is soft law. Every reader fills a
+    /// missing law the same way through this.
+    pub fn default_law(self) -> Law {
+        match self {
+            Self::Treaty | Self::Agreement => Law::Hard,
+            _ => Law::Soft,
+        }
+    }
+}
+
 word_enum! {
     /// Whether a body makes binding (hard) or non-binding (soft) law.
     Law, "law" {
@@ -386,5 +398,30 @@ impl Dataset {
     /// The body with this id.
     pub fn body(&self, id: &str) -> Option<&Body> {
         self.bodies.iter().find(|body| body.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Word;
+
+    #[test]
+    fn treaties_and_agreements_default_to_hard_law() {
+        let expected = [
+            (BodyKind::Treaty, Law::Hard),
+            (BodyKind::Agreement, Law::Hard),
+            (BodyKind::Coalition, Law::Soft),
+            (BodyKind::Forum, Law::Soft),
+            (BodyKind::Organisation, Law::Soft),
+            (BodyKind::Statement, Law::Soft),
+            (BodyKind::Centre, Law::Soft),
+            (BodyKind::Negotiation, Law::Soft),
+            (BodyKind::Vote, Law::Soft),
+        ];
+        assert_eq!(expected.len(), BodyKind::ALL.len(), "every kind is listed");
+        for (kind, law) in expected {
+            assert_eq!(kind.default_law(), law, "{kind}");
+        }
     }
 }
