@@ -8,6 +8,7 @@
 //! - [`timeline`]: an index built once per dataset that answers "as of a date" queries;
 //! - [`synthetic`]: seeded synthetic datasets for benchmarks and tests;
 //! - [`style`]: colours, shapes and sizes, decided once for the screen and the exporters;
+//! - [`fonts`]: the bundled typefaces in fallback order, for the screen and the pictures;
 //! - [`scene`]: what is drawn (structure, seeded layout, the look at a date, the legend),
 //!   independent of any GUI toolkit;
 //! - [`edit`]: reversible edits of a dataset, undo/redo and validated form drafts;
@@ -20,6 +21,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod edit;
+pub mod fonts;
 pub mod io;
 pub mod model;
 pub mod render;

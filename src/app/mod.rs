@@ -66,6 +66,7 @@ pub fn run(
         &title,
         options,
         Box::new(move |creation| {
+            crate::ui::install_fonts(&creation.egui_ctx);
             let prefs = creation
                 .storage
                 .and_then(|storage| eframe::get_value::<Prefs>(storage, PREFS_KEY))

@@ -1,5 +1,5 @@
 //! A picture as pixels: its SVG drawn by resvg on the CPU (no display, no GPU), with the
-//! picture typeface loaded from memory (never from the system), then encoded as PNG.
+//! bundled faces loaded from memory (never from the system), then encoded as PNG.
 
 use std::sync::{Arc, OnceLock};
 
@@ -9,7 +9,7 @@ use resvg::usvg::{self, fontdb};
 use super::options::{MAX_SIDE_PX, PngOptions};
 use super::picture::Picture;
 use super::svg::to_svg;
-use super::text::{FALLBACK_FONTS, TEXT_FONT};
+use crate::fonts::FALLBACK_ORDER;
 
 /// Why a picture could not be rasterised or encoded.
 #[derive(Debug, thiserror::Error)]
@@ -63,15 +63,15 @@ pub struct Raster {
 }
 
 /// The font database shared by every rasterisation: the bundled faces only, so pictures do
-/// not depend on the fonts a machine has.
+/// not depend on the fonts a machine has. They are loaded in fallback order, because resvg
+/// looks for a character the named family lacks in the database's faces in turn.
 fn font_database() -> Arc<fontdb::Database> {
     static DATABASE: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
     DATABASE
         .get_or_init(|| {
             let mut database = fontdb::Database::new();
-            database.load_font_source(fontdb::Source::Binary(Arc::new(TEXT_FONT)));
-            for face in FALLBACK_FONTS {
-                database.load_font_source(fontdb::Source::Binary(Arc::new(face)));
+            for face in FALLBACK_ORDER {
+                database.load_font_source(fontdb::Source::Binary(Arc::new(face.bytes)));
             }
             let family = database
                 .faces()
@@ -196,6 +196,7 @@ pub fn to_png(picture: &Picture, options: &PngOptions) -> Result<Vec<u8>, Render
 mod tests {
     use super::*;
     use crate::render::text::FONT_FAMILY;
+    use skrifa::MetadataProvider;
 
     #[test]
     fn the_svg_names_the_bundled_family_first() {
@@ -206,5 +207,33 @@ mod tests {
             first, family,
             "the SVG must name the face the PNG is drawn with"
         );
+    }
+
+    #[test]
+    fn the_database_holds_every_face_in_fallback_order() {
+        let database = font_database();
+        let families: Vec<String> = database
+            .faces()
+            .filter_map(|face| face.families.first().map(|(name, _)| name.clone()))
+            .collect();
+        let expected: Vec<&str> = FALLBACK_ORDER.iter().map(|face| face.family).collect();
+        assert_eq!(families, expected);
+        assert!(
+            FONT_FAMILY.contains(crate::fonts::DEJAVU_SANS.family),
+            "an SVG opened elsewhere names the fallback face too"
+        );
+        for c in ['←', '→', '≤', '…'] {
+            assert!(
+                database.faces().any(|face| {
+                    database
+                        .with_face_data(face.id, |data, index| {
+                            skrifa::FontRef::from_index(data, index)
+                                .is_ok_and(|font| font.charmap().map(c).is_some())
+                        })
+                        .unwrap_or(false)
+                }),
+                "{c} has a glyph"
+            );
+        }
     }
 }

@@ -1,26 +1,23 @@
 //! The typeface of the pictures and how wide a text is in it.
 //!
-//! Pictures use the screen's typeface (egui's default proportional font, Ubuntu Light),
-//! taken from the same bytes egui ships, so a picture looks like the view and renders the
-//! same on every machine. Widths are measured from that font's advances (no kerning), which
-//! is what the label-collision pass and the legend layout need; a small slack covers the
-//! difference from the shaped text resvg draws.
+//! Pictures use the screen's faces ([`crate::fonts::FALLBACK_ORDER`]: egui's default
+//! proportional font, Ubuntu Light, then its fallbacks), taken from the same bytes the
+//! window uses, so a picture looks like the view and renders the same on every machine.
+//! Widths are measured from the advances of the face that draws each character (no
+//! kerning), which is what the label-collision pass and the legend layout need; a small
+//! slack covers the difference from the shaped text resvg draws.
 
+use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider};
 
-/// The family named in the SVG: the typeface's own name first, then generic fallbacks for
-/// editors that do not have it.
+use crate::fonts::FALLBACK_ORDER;
+
+/// The family named in the SVG: the text face's own name first, the fallback face
+/// ([`crate::fonts::DEJAVU_SANS`]) next, then generic fallbacks for editors that have
+/// neither.
 pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'DejaVu Sans', Arial, sans-serif";
-
-/// The regular text face (egui's default proportional font).
-pub(crate) const TEXT_FONT: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
-
-/// Faces loaded after the text face, for characters it lacks (symbols, emoji), as egui does.
-pub(crate) const FALLBACK_FONTS: [&[u8]; 2] = [
-    epaint_default_fonts::NOTO_EMOJI_REGULAR,
-    epaint_default_fonts::EMOJI_ICON,
-];
 
 /// Measured widths are widened by this factor, so that shaping differences never make a
 /// drawn label wider than its reserved box.
@@ -37,24 +34,44 @@ pub fn text_width(text: &str, size: f32) -> f32 {
 
 /// Measures text in the picture typeface.
 pub(crate) struct TextMeasure {
-    font: Option<FontRef<'static>>,
-    units_per_em: f32,
+    /// The faces that parsed, in fallback order.
+    faces: Vec<MeasuredFace>,
     ascent_em: f32,
     descent_em: f32,
 }
 
+/// What measuring needs of one face, read once.
+struct MeasuredFace {
+    charmap: Charmap<'static>,
+    metrics: GlyphMetrics<'static>,
+    units_per_em: f32,
+}
+
 impl TextMeasure {
-    /// Reads the typeface's tables; if they cannot be read, widths are estimated.
+    /// Reads the faces' tables; a face that cannot be read is skipped (if none can, widths
+    /// are estimated), and heights are estimated if the text face cannot be read.
     pub(crate) fn new() -> Self {
-        let font = FontRef::new(TEXT_FONT).ok();
-        let (units_per_em, ascent_em, descent_em) = font.as_ref().map_or((1.0, 0.93, 0.19), |f| {
-            let metrics = f.metrics(Size::unscaled(), LocationRef::default());
-            let upem = f32::from(metrics.units_per_em.max(1));
-            (upem, metrics.ascent / upem, -metrics.descent / upem)
-        });
+        let unscaled =
+            |font: &FontRef<'static>| font.metrics(Size::unscaled(), LocationRef::default());
+        let (ascent_em, descent_em) =
+            FontRef::new(FALLBACK_ORDER[0].bytes)
+                .ok()
+                .map_or((0.93, 0.19), |font| {
+                    let metrics = unscaled(&font);
+                    let upem = f32::from(metrics.units_per_em.max(1));
+                    (metrics.ascent / upem, -metrics.descent / upem)
+                });
+        let faces = FALLBACK_ORDER
+            .iter()
+            .filter_map(|face| FontRef::new(face.bytes).ok())
+            .map(|font| MeasuredFace {
+                charmap: font.charmap(),
+                metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
+                units_per_em: f32::from(unscaled(&font).units_per_em.max(1)),
+            })
+            .collect();
         Self {
-            font,
-            units_per_em,
+            faces,
             ascent_em,
             descent_em,
         }
@@ -62,21 +79,24 @@ impl TextMeasure {
 
     /// The width of `text` at `size` pixels.
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        let Some(font) = &self.font else {
+        if self.faces.is_empty() {
             return text.chars().count() as f32 * MISSING_ADVANCE_EM * size;
-        };
-        let charmap = font.charmap();
-        let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
-        let units: f32 = text
+        }
+        // Each character is measured in the face that draws it (the first that maps it),
+        // in ems, since the faces have different units per em.
+        let ems: f32 = text
             .chars()
             .map(|c| {
-                charmap
-                    .map(c)
-                    .and_then(|glyph| metrics.advance_width(glyph))
-                    .unwrap_or(MISSING_ADVANCE_EM * self.units_per_em)
+                self.faces
+                    .iter()
+                    .find_map(|face| {
+                        let glyph = face.charmap.map(c)?;
+                        Some(face.metrics.advance_width(glyph)? / face.units_per_em)
+                    })
+                    .unwrap_or(MISSING_ADVANCE_EM)
             })
             .sum();
-        units / self.units_per_em * size * WIDTH_SLACK
+        ems * size * WIDTH_SLACK
     }
 
     /// How far the text rises above its baseline at `size` pixels.
@@ -121,7 +141,11 @@ mod tests {
     #[test]
     fn widths_grow_with_text_and_size() {
         let measure = TextMeasure::new();
-        assert!(measure.font.is_some(), "the bundled font parses");
+        assert_eq!(
+            measure.faces.len(),
+            FALLBACK_ORDER.len(),
+            "every face parses"
+        );
         let short = measure.width("FOC", 12.0);
         let long = measure.width("Freedom Online Coalition", 12.0);
         assert!(short > 10.0 && short < 40.0, "{short}");
@@ -140,5 +164,17 @@ mod tests {
         for line in &lines {
             assert!(measure.width(line, 13.0) <= 150.0, "{line}");
         }
+    }
+
+    #[test]
+    fn characters_of_the_fallback_face_are_measured_in_it() {
+        let measure = TextMeasure::new();
+        // U+0378 is unassigned: no face has it, so it gets the estimated advance. (Built at
+        // run time: tests/glyphs.rs checks that every character literal has a glyph.)
+        let unassigned: String = char::from_u32(0x378).into_iter().collect();
+        let unknown = measure.width(&unassigned, 10.0);
+        let arrow = measure.width("→", 10.0);
+        assert!((unknown - MISSING_ADVANCE_EM * 10.0 * WIDTH_SLACK).abs() < 1e-3);
+        assert!(arrow > 3.0 && arrow != unknown, "{arrow}");
     }
 }
