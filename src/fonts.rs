@@ -9,6 +9,11 @@
 //! typographic punctuation, Latin Extended Additional. Every face is compiled into the
 //! binary: nothing is read from the machine's fonts or from disk at run time.
 //!
+//! The window picks a face per character. resvg, which draws the pictures, differs in one
+//! way: when a text needs a fallback face that has every character of it, that face draws
+//! the whole text (a label with an arrow is drawn wholly in DejaVu Sans); the text
+//! measurer follows the same rule, so labels keep their reserved room.
+//!
 //! No egui here: the pictures are drawn headless.
 
 /// One typeface compiled into the binary.

@@ -79,24 +79,61 @@ impl TextMeasure {
 
     /// The width of `text` at `size` pixels.
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        if self.faces.is_empty() {
-            return text.chars().count() as f32 * MISSING_ADVANCE_EM * size;
-        }
-        // Each character is measured in the face that draws it (the first that maps it),
-        // in ems, since the faces have different units per em.
-        let ems: f32 = text
-            .chars()
-            .map(|c| {
-                self.faces
-                    .iter()
-                    .find_map(|face| {
-                        let glyph = face.charmap.map(c)?;
-                        Some(face.metrics.advance_width(glyph)? / face.units_per_em)
-                    })
-                    .unwrap_or(MISSING_ADVANCE_EM)
+        let chars: Vec<char> = text.chars().collect();
+        let ems: f32 = self
+            .faces_drawing(&chars)
+            .iter()
+            .zip(&chars)
+            .map(|(face, &c)| {
+                face.and_then(|face| {
+                    let glyph = face.charmap.map(c)?;
+                    // In ems: the faces have different units per em.
+                    Some(face.metrics.advance_width(glyph)? / face.units_per_em)
+                })
+                .unwrap_or(MISSING_ADVANCE_EM)
             })
             .sum();
         ems * size * WIDTH_SLACK
+    }
+
+    /// The face that draws each character, as resvg picks it: the text face where it has
+    /// the character; else the faces are tried in order, for the first character still
+    /// missing, and a face that has *every* character of the text draws the whole text
+    /// (so a label with an arrow is drawn wholly in DejaVu Sans, wider than Ubuntu);
+    /// otherwise it draws only the characters still missing that it has.
+    fn faces_drawing(&self, chars: &[char]) -> Vec<Option<&MeasuredFace>> {
+        let maps = |face: &MeasuredFace, c: char| face.charmap.map(c).is_some();
+        let Some(text_face) = self.faces.first() else {
+            return vec![None; chars.len()];
+        };
+        let mut drawing: Vec<Option<&MeasuredFace>> = chars
+            .iter()
+            .map(|&c| maps(text_face, c).then_some(text_face))
+            .collect();
+        let mut tried = vec![false; self.faces.len()];
+        tried[0] = true;
+        while let Some(missing) = chars
+            .iter()
+            .zip(&drawing)
+            .find_map(|(&c, face)| face.is_none().then_some(c))
+        {
+            let Some(index) =
+                (0..self.faces.len()).find(|&i| !tried[i] && maps(&self.faces[i], missing))
+            else {
+                break;
+            };
+            let face = &self.faces[index];
+            if chars.iter().all(|&c| maps(face, c)) {
+                return vec![Some(face); chars.len()];
+            }
+            for (&c, drawn) in chars.iter().zip(&mut drawing) {
+                if drawn.is_none() && maps(face, c) {
+                    *drawn = Some(face);
+                }
+            }
+            tried[index] = true;
+        }
+        drawing
     }
 
     /// How far the text rises above its baseline at `size` pixels.
@@ -176,5 +213,28 @@ mod tests {
         let arrow = measure.width("→", 10.0);
         assert!((unknown - MISSING_ADVANCE_EM * 10.0 * WIDTH_SLACK).abs() < 1e-3);
         assert!(arrow > 3.0 && arrow != unknown, "{arrow}");
+    }
+
+    #[test]
+    fn a_text_the_fallback_face_covers_is_measured_wholly_in_it() {
+        let measure = TextMeasure::new();
+        let in_ubuntu = measure.width("Mexico", 10.0);
+        // resvg draws "Mexico →" wholly in DejaVu Sans, which is wider than Ubuntu Light.
+        let with_arrow = measure.width("Mexico →", 10.0);
+        let dejavu = &measure.faces[FALLBACK_ORDER.len() - 1];
+        let in_dejavu: f32 = "Mexico →"
+            .chars()
+            .filter_map(|c| {
+                let glyph = dejavu.charmap.map(c)?;
+                Some(dejavu.metrics.advance_width(glyph)? / dejavu.units_per_em)
+            })
+            .sum::<f32>()
+            * 10.0
+            * WIDTH_SLACK;
+        assert!(
+            (with_arrow - in_dejavu).abs() < 1e-3,
+            "{with_arrow} vs {in_dejavu}"
+        );
+        assert!(with_arrow > in_ubuntu + measure.width(" →", 10.0));
     }
 }
