@@ -27,7 +27,7 @@ forbidden() {
     exit 1
   fi
 }
-forbidden "model io timeline edit scene render document.rs style.rs synthetic.rs" "state|ui|app|cli"
+forbidden "model io timeline edit scene render document.rs style.rs synthetic.rs fonts.rs" "state|ui|app|cli"
 forbidden "model" "io|timeline|edit|scene|render|document"
 forbidden "state" "render|ui|app|cli"
 forbidden "ui" "app|cli"
