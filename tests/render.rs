@@ -824,3 +824,30 @@ fn cli_draws_the_overlap_matrix_with_no_display() {
     let one_body = minilateral(&["overlap", &fixture_path(), "acta", "--out", "x.svg"]);
     assert_eq!(one_body.status.code(), Some(2));
 }
+
+#[test]
+fn cli_lens_draws_clubs_only() {
+    let dir = temp_dir();
+    let draw = |name: &str, extra: &[&str]| {
+        let path = out(&dir, name);
+        let mut args = vec!["render", "--at", "2014-10", "--out"];
+        let shown = path.display().to_string();
+        args.push(&shown);
+        args.extend_from_slice(extra);
+        let run = minilateral(&args);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+        std::fs::read_to_string(&path).expect("the SVG exists")
+    };
+    let all = draw("all.svg", &[]);
+    let clubs = draw("clubs.svg", &["--max-members", "40"]);
+    for universal in [">UN<", ">WIPO<"] {
+        assert!(
+            all.contains(universal),
+            "{universal} drawn without the lens"
+        );
+        assert!(!clubs.contains(universal), "{universal} hidden by the lens");
+    }
+    assert!(clubs.contains(">FOC<"), "a club stays");
+    let run = minilateral(&["render", "--max-members", "0", "--out", "x.svg"]);
+    assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+}

@@ -350,3 +350,32 @@ fn the_tour_of_the_chapter_s_ideas_steps_through_guided_views() {
     harness.run_steps(3);
     assert_eq!(selected(&harness).as_deref(), Some("acta"));
 }
+
+#[test]
+fn the_lens_in_the_filters_keeps_small_clubs() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Clubs up to")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state().view.filters.max_members,
+        Some(minilateral::ui::DEFAULT_MAX_MEMBERS)
+    );
+    harness
+        .state_mut()
+        .push_command(minilateral::state::Command::SetMaxMembers(Some(2)));
+    harness.run_steps(3);
+    let app = harness.state();
+    let frame = app.scene_frame();
+    let mut kept = 0;
+    for (b, &members) in frame.body_members.iter().enumerate() {
+        let hidden = frame.nodes[b].visibility == minilateral::scene::Visibility::Hidden;
+        assert_eq!(hidden, members > 2, "body {b} with {members} members");
+        kept += usize::from(!hidden);
+    }
+    assert!(
+        kept > 0 && kept < frame.body_members.len(),
+        "the lens splits the bodies"
+    );
+}

@@ -201,7 +201,6 @@ impl MinilateralApp {
             .as_ref()
             .filter(|(_, at)| at.elapsed() < Duration::from_secs(8))
             .map(|(text, _)| text.as_str());
-        let theme = self.prefs.theme;
         let fit = self.network.take_fit();
         let laying_out = self.network.laying_out();
         let version = self.network.version;
@@ -246,10 +245,6 @@ impl MinilateralApp {
         );
         ui::overlap_window_ui(ctx, &mut panels, &mut self.memory.overlap, version);
         ui::tour_window_ui(ctx, &mut panels, &mut self.memory.tour);
-        if panels.prefs.theme != theme {
-            // The theme toggle is a preference; the view follows it.
-            panels.emit(Command::SetTheme(panels.prefs.theme));
-        }
         if menu.fit {
             self.network.fit();
         }

@@ -82,6 +82,10 @@ pub struct RenderArgs {
     /// How the nodes are arranged.
     #[arg(long, value_enum, default_value_t = LayoutArg::Force)]
     pub layout: LayoutArg,
+    /// The minilateral lens: only bodies with at most N members at the date, and the actors
+    /// tied to them.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_members: Option<u32>,
 }
 
 /// `--theme`.
@@ -160,6 +164,7 @@ pub(super) fn render(
     let mut view = document.initial_view();
     view.theme = args.theme.theme();
     view.level = args.level;
+    view.filters.max_members = args.max_members;
     view.layout = match args.layout {
         LayoutArg::Force => LayoutKind::Force,
         LayoutArg::Bipartite => LayoutKind::Bipartite,

@@ -122,16 +122,21 @@ impl SceneFrame {
         let level = view.level;
         let filters = &view.filters;
 
-        // Which bodies pass the filters.
+        let body_members = timeline.counts_at(date, level);
+        // Which bodies pass the filters (the minilateral lens counts members at the date).
         let body_passes: Vec<bool> = dataset
             .bodies
             .iter()
-            .map(|body| {
+            .enumerate()
+            .map(|(b, body)| {
                 filters.shows_kind(NodeKind::of_body(body.kind))
                     && filters
                         .issue
                         .is_none_or(|issue| body.issues.contains(&issue))
                     && filters.law.is_none_or(|law| body.law == law)
+                    && filters
+                        .max_members
+                        .is_none_or(|most| body_members.get(b).copied().unwrap_or(0) <= most)
             })
             .collect();
         let actor_passes: Vec<bool> = dataset
@@ -151,7 +156,6 @@ impl SceneFrame {
         // Standings at the date, per membership edge.
         let mut standing: std::collections::HashMap<(ActorIx, BodyIx), Status> =
             std::collections::HashMap::new();
-        let body_members = timeline.counts_at(date, level);
         let mut actor_memberships = vec![0_u32; dataset.actors.len()];
         let mut joined = BTreeSet::new();
         let mut left = BTreeSet::new();
@@ -288,6 +292,25 @@ impl SceneFrame {
                 },
                 ..look
             });
+        }
+
+        // The lens hides the actors it leaves untied: no drawn line to a body it keeps.
+        if filters.max_members.is_some() {
+            let mut tied = vec![false; nodes.len()];
+            for (look, &(_, from, to)) in edges.iter().zip(&graph.edges) {
+                if look.visibility != Visibility::Hidden {
+                    for end in [from, to] {
+                        if let Some(flag) = tied.get_mut(end) {
+                            *flag = true;
+                        }
+                    }
+                }
+            }
+            for (look, tied) in nodes.iter_mut().zip(tied).skip(graph.body_count) {
+                if !tied {
+                    look.visibility = Visibility::Hidden;
+                }
+            }
         }
 
         // In "changes only" mode, actors that did not change are faded.

@@ -251,3 +251,54 @@ fn the_legend_explains_faint_lines_of_large_bodies() {
     assert!(labels.contains(&"Party or member"), "{labels:?}");
     assert!(labels.contains(&"Signatory"), "{labels:?}");
 }
+
+#[test]
+fn the_lens_keeps_clubs_and_the_states_tied_to_them() {
+    let (dataset, _) = crate::io::read_native_str(crate::SAMPLE_DATASET_JSON, "sample").unwrap();
+    let timeline = Timeline::build(&dataset);
+    let graph = SceneGraph::build(&dataset, &timeline);
+    let mut view = View::at(Month::new(2014, 10));
+    view.filters.max_members = Some(40);
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &view);
+    assert_eq!(
+        node(&frame, &graph, &timeline, "un").visibility,
+        Visibility::Hidden
+    );
+    assert_ne!(
+        node(&frame, &graph, &timeline, "foc").visibility,
+        Visibility::Hidden
+    );
+    for (b, &members) in frame.body_members.iter().enumerate() {
+        let hidden = frame.nodes[b].visibility == Visibility::Hidden;
+        assert_eq!(
+            hidden,
+            members > 40,
+            "{}: {members} members",
+            dataset.bodies[b].id
+        );
+    }
+    let mut tied = vec![false; graph.node_count()];
+    for (look, &(_, from, to)) in frame.edges.iter().zip(&graph.edges) {
+        if look.visibility != Visibility::Hidden {
+            tied[from] = true;
+            tied[to] = true;
+        }
+    }
+    let mut untied = 0;
+    let actors = frame.nodes.iter().zip(&tied).enumerate();
+    for (number, (look, &tied)) in actors.skip(graph.body_count) {
+        let shown = look.visibility != Visibility::Hidden;
+        assert_eq!(shown, tied, "actor {number} is shown exactly when tied");
+        untied += usize::from(!shown);
+    }
+    assert!(
+        untied > 20,
+        "states only in near-universal bodies leave: {untied}"
+    );
+    view.filters.max_members = None;
+    let everything = SceneFrame::build(&dataset, &timeline, &graph, &view);
+    assert_ne!(
+        node(&everything, &graph, &timeline, "un").visibility,
+        Visibility::Hidden
+    );
+}

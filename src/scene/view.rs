@@ -72,6 +72,9 @@ pub struct Filters {
     pub region: Option<String>,
     /// What happens to actors with no membership at the date.
     pub non_members: NonMembers,
+    /// The minilateral lens: only bodies with at most this many members at the date (and
+    /// the actors tied to them); `None` shows bodies of every size.
+    pub max_members: Option<u32>,
 }
 
 impl Filters {
@@ -86,6 +89,7 @@ impl Filters {
             || self.issue.is_some()
             || self.law.is_some()
             || self.region.is_some()
+            || self.max_members.is_some()
     }
 }
 

@@ -90,6 +90,8 @@ pub enum Command {
     SetRegionFilter(Option<String>),
     /// Fade or hide actors with no membership at the date.
     SetNonMembers(NonMembers),
+    /// Show only clubs of at most this many members at the date, or bodies of every size.
+    SetMaxMembers(Option<u32>),
     /// Draw every membership, or only the changes since the previous step.
     SetChangeMode(ChangeMode),
     /// Colour bodies by issue area or by law.
@@ -183,6 +185,7 @@ impl AppState {
             Command::SetLawFilter(law) => view.filters.law = law,
             Command::SetRegionFilter(region) => view.filters.region = region,
             Command::SetNonMembers(mode) => view.filters.non_members = mode,
+            Command::SetMaxMembers(most) => view.filters.max_members = most,
             Command::SetChangeMode(mode) => view.change_mode = mode,
             Command::SetBodyColouring(colouring) => view.body_colouring = colouring,
             Command::SetMemberSort(sort) => self.member_sort = sort,

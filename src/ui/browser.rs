@@ -40,7 +40,8 @@ pub fn browser_panel_ui(
 }
 
 fn filters_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
-    let filters = &panels.state.view.filters;
+    let state = panels.state;
+    let filters = &state.view.filters;
     let mut commands = Vec::new();
     for kind in NodeKind::ALL {
         let mut shown = filters.shows_kind(kind);
@@ -122,6 +123,7 @@ fn filters_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                 });
             ui.end_row();
         });
+    super::menu::lens_ui(ui, panels);
     if filters.is_narrowing() && ui.button("Show everything").clicked() {
         commands.push(Command::ResetFilters);
     }

@@ -39,13 +39,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 ui.checkbox(&mut panels.prefs.show_overlap, "Overlap matrix")
                     .on_hover_text("Which bodies share members at the date, alike ones together");
                 ui.separator();
-                let dark = panels.prefs.theme == Theme::Dark;
+                let dark = panels.state.view.theme == Theme::Dark;
                 if ui.selectable_label(!dark, "Light theme").clicked() {
-                    panels.prefs.theme = Theme::Light;
+                    panels.emit(Command::SetTheme(Theme::Light));
                 }
                 if ui.selectable_label(dark, "Dark theme").clicked() {
-                    panels.prefs.theme = Theme::Dark;
+                    panels.emit(Command::SetTheme(Theme::Dark));
                 }
+                ui.separator();
+                lens_ui(ui, panels);
                 ui.separator();
                 ui.label("Arrange nodes");
                 for layout in crate::state::LayoutKind::ALL {
@@ -120,12 +122,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 ui.label("Esc  clear the selection");
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let (icon, tip) = match panels.prefs.theme {
+                let (icon, tip) = match panels.state.view.theme {
                     Theme::Light => ("🌙", "Switch to the dark theme"),
                     Theme::Dark => ("☀", "Switch to the light theme"),
                 };
                 if ui.button(icon).on_hover_text(tip).clicked() {
-                    panels.prefs.theme = panels.prefs.theme.toggled();
+                    panels.emit(Command::SetTheme(panels.state.view.theme.toggled()));
                 }
                 let mark = if panels.file.dirty { " •" } else { "" };
                 ui.weak(format!("{}{mark}", panels.document.file_label))
@@ -259,4 +261,32 @@ fn edit_menu_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
     if ui.button("Dataset details…").clicked() {
         panels.emit_document(DocumentCommand::OpenEditor(EditTarget::Meta));
     }
+}
+
+/// The members a club may have when the lens is switched on without a number.
+pub const DEFAULT_MAX_MEMBERS: u32 = 40;
+
+/// The minilateral lens: "Clubs up to N members" hides larger bodies at the date, and the
+/// actors it leaves untied (in the View menu and the filters).
+pub fn lens_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
+    let current = panels.state.view.filters.max_members;
+    let mut on = current.is_some();
+    let mut most = current.unwrap_or(DEFAULT_MAX_MEMBERS);
+    ui.horizontal(|ui| {
+        let toggled = ui
+            .checkbox(&mut on, "Clubs up to")
+            .on_hover_text(
+                "The minilateral lens: hide bodies with more members at the date, and the \
+                 actors that leaves with no tie",
+            )
+            .changed();
+        let label = ui.label("members");
+        let resized = ui
+            .add_enabled(on, egui::DragValue::new(&mut most).range(2..=500))
+            .labelled_by(label.id)
+            .changed();
+        if toggled || resized {
+            panels.emit(Command::SetMaxMembers(on.then_some(most)));
+        }
+    });
 }
