@@ -1,12 +1,14 @@
 //! What is drawn, independent of any GUI toolkit: the network's structure
 //! ([`SceneGraph`]), a seeded layout ([`layout`]) and its look at a date ([`SceneFrame`]),
 //! legend included, computed from a [`View`]. The interactive view and the exporters draw
-//! from these.
+//! from these. [`map`] holds the world map's geometry (projected outlines, small-state
+//! dots, fitting and hit testing).
 
 mod frame;
 mod graph;
 pub mod labels;
 pub mod layout;
+pub mod map;
 mod view;
 
 pub use frame::{EdgeLook, LabelRule, Legend, NodeLook, Ring, SceneFrame, Visibility};
