@@ -456,6 +456,51 @@ pub fn relation_label(kind: RelationKind) -> &'static str {
 /// How much of a faded node or edge remains visible (opacity out of 255).
 pub const FADED_ALPHA: u8 = 46;
 
+/// The fills of the map's states by their status in the selected body, with the legend's
+/// words, in legend order (Okabe–Ito colours, told apart with colour blindness).
+pub const MAP_STATUSES: [(Status, &str); 6] = [
+    (Status::Negotiating, "Negotiating"),
+    (Status::Observer, "Observer"),
+    (Status::Signatory, "Signatory"),
+    (Status::Party, "Party or member"),
+    (Status::InForce, "In force"),
+    (Status::Withdrawn, "Declined, rejected or withdrawn"),
+];
+
+/// The fill of a state on the map with this status in the selected body.
+pub fn map_status_colour(status: Status) -> Rgba {
+    match status {
+        Status::Negotiating => Rgba::rgb(86, 180, 233),
+        Status::Observer => Rgba::rgb(170, 160, 200),
+        Status::Signatory => Rgba::rgb(230, 159, 0),
+        Status::Party | Status::Member => Rgba::rgb(0, 114, 178),
+        Status::InForce => Rgba::rgb(0, 62, 120),
+        Status::Withdrawn
+        | Status::Suspended
+        | Status::Rejected
+        | Status::Declined
+        | Status::LeftNegotiations => Rgba::rgb(204, 121, 167),
+    }
+}
+
+/// The map's land where a state has no status (or no data), in a theme.
+pub fn map_land(theme: Theme) -> Rgba {
+    match theme {
+        Theme::Light => Rgba::rgb(222, 223, 219),
+        Theme::Dark => Rgba::rgb(58, 61, 70),
+    }
+}
+
+/// The fill of a state on the map that belongs to `count` of `most` bodies: from the land
+/// colour to the theme's strong colour.
+pub fn map_count_colour(count: u32, most: u32, theme: Theme) -> Rgba {
+    if count == 0 || most == 0 {
+        return map_land(theme);
+    }
+    let share = count as f32 / most as f32;
+    map_land(theme).mix(theme.palette().scale, 0.15 + 0.85 * share)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -851,3 +851,76 @@ fn cli_lens_draws_clubs_only() {
     let run = minilateral(&["render", "--max-members", "0", "--out", "x.svg"]);
     assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
 }
+
+#[test]
+fn the_map_svg_matches_the_golden_file() {
+    // The small fixture on a small map, June 2013 stepped from June 2012: the FOC's members
+    // filled, Australia and Japan outlined as joiners.
+    let document = document();
+    let mut view = state(&document);
+    view.kind = minilateral::scene::ViewKind::Map;
+    view.selection = Some(minilateral::scene::Selection::Body(body(&document, "foc")));
+    let options = RenderOptions {
+        width: 480,
+        height: 270,
+        ..options(&document)
+    };
+    let picture = render::picture_of_view(&document, &view, &positions(&document), &options);
+    let svg = render::to_svg(&picture);
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render/map-small.svg");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &svg).expect("the golden file is written");
+    }
+    let expected = std::fs::read_to_string(&golden)
+        .expect("the golden file exists (run with UPDATE_GOLDEN=1 to write it)");
+    assert!(
+        svg == expected,
+        "the map SVG differs from {}; look at it and rerun with UPDATE_GOLDEN=1 if the change \
+         is meant",
+        golden.display()
+    );
+    let joined = Theme::Light.palette().joined.hex();
+    assert!(
+        svg.contains(&format!(r#"stroke="{joined}""#)),
+        "joiners are outlined"
+    );
+    assert!(svg.contains(r#"fill-rule="evenodd""#));
+}
+
+#[test]
+fn cli_draws_the_map_of_a_body_with_no_display() {
+    let dir = temp_dir();
+    let svg = out(&dir, "budapest-map.svg");
+    let run = minilateral(&[
+        "render",
+        "--view",
+        "map",
+        "--focus",
+        "budapest",
+        "--at",
+        "2014-10",
+        "--out",
+        &svg.display().to_string(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let svg = std::fs::read_to_string(&svg).expect("the SVG exists");
+    assert!(svg.contains(">October 2014</text>"));
+    assert!(
+        svg.contains(">Not a member</text>"),
+        "the legend explains the grey"
+    );
+    assert!(svg.contains(r#"<g id="countries">"#));
+    let party = minilateral::style::map_status_colour(minilateral::model::Status::InForce).hex();
+    assert!(svg.contains(&party), "parties are filled");
+
+    let png = out(&dir, "shaded.png");
+    let run = minilateral(&[
+        "render",
+        "--view",
+        "map",
+        "--out",
+        &png.display().to_string(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(png_size(&png), (1920, 1080));
+}

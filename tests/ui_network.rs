@@ -379,3 +379,49 @@ fn the_lens_in_the_filters_keeps_small_clubs() {
         "the lens splits the bodies"
     );
 }
+
+#[test]
+fn a_click_on_france_in_the_map_view_selects_france() {
+    let mut harness = harness();
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::RadioButton, "Map")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state().view.kind,
+        minilateral::scene::ViewKind::Map
+    );
+    let at = harness
+        .state()
+        .map_position("FRA")
+        .expect("France is drawn on the map");
+    harness.event(egui::Event::PointerMoved(at));
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    let selected = harness.state().state().view.selection;
+    let france = harness
+        .state()
+        .document()
+        .dataset
+        .actors
+        .iter()
+        .position(|actor| actor.iso3.as_deref() == Some("FRA"))
+        .expect("France is in the fixture");
+    assert_eq!(
+        selected,
+        Some(minilateral::scene::Selection::Actor(
+            minilateral::timeline::ActorIx(u32::try_from(france).expect("small"))
+        ))
+    );
+}

@@ -11,7 +11,7 @@ use super::jobs::{JobResult, Jobs};
 use super::network::NetworkPart;
 use crate::document::Document;
 use crate::edit::History;
-use crate::scene::{SceneFrame, Visibility};
+use crate::scene::{SceneFrame, ViewKind, Visibility};
 use crate::state::{AppState, Command, DocumentCommand, Prefs};
 use crate::ui::{self, Editor, FileStatus, Panels, PictureCommand};
 
@@ -64,6 +64,8 @@ struct PanelMemory {
     editor: Option<Editor>,
     /// The overlap window's matrix.
     overlap: ui::OverlapView,
+    /// The map view's picture.
+    map: ui::MapCache,
     /// The idea the tour window shows, while it is open.
     tour: Option<usize>,
     /// The search text of the browser list.
@@ -235,14 +237,17 @@ impl MinilateralApp {
         if panels.prefs.show_inspector {
             ui::inspector_panel_ui(ui, &mut panels);
         }
-        ui::network_panel_ui(
-            ui,
-            &mut panels,
-            &mut self.network.graph,
-            (&mut self.network.canvas, version),
-            fit,
-            laying_out,
-        );
+        match panels.state.view.kind {
+            ViewKind::Network => ui::network_panel_ui(
+                ui,
+                &mut panels,
+                &mut self.network.graph,
+                (&mut self.network.canvas, version),
+                fit,
+                laying_out,
+            ),
+            ViewKind::Map => ui::map_panel_ui(ui, &mut panels, &mut self.memory.map, version),
+        }
         ui::overlap_window_ui(ctx, &mut panels, &mut self.memory.overlap, version);
         ui::tour_window_ui(ctx, &mut panels, &mut self.memory.tour);
         if menu.fit {
@@ -411,6 +416,11 @@ impl MinilateralApp {
         if pressed(Key::Escape, Modifiers::NONE) {
             self.queue.view.push(Command::Select(None));
         }
+    }
+
+    /// Where the map view draws a state (by ISO code), once it has been shown (for tests).
+    pub fn map_position(&self, iso3: &str) -> Option<egui::Pos2> {
+        self.memory.map.screen_position(iso3)
     }
 
     /// Whether the selected node is visible (for tests).

@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use crate::model::{EventKind, Level, PartialDate, Word};
 
 pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, Loaded, dataset_for_window, run};
-pub use render::{LayoutArg, RenderArgs, StepArg, ThemeArg};
+pub use render::{LayoutArg, RenderArgs, StepArg, ThemeArg, ViewArg};
 
 /// Minilateral: see who joined which internet-governance forums and instruments, and when.
 #[derive(Debug, Parser)]

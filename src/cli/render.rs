@@ -82,6 +82,9 @@ pub struct RenderArgs {
     /// How the nodes are arranged.
     #[arg(long, value_enum, default_value_t = LayoutArg::Force)]
     pub layout: LayoutArg,
+    /// What to draw: the network or the world map.
+    #[arg(long, value_enum, default_value_t = ViewArg::Network)]
+    pub view: ViewArg,
     /// The minilateral lens: only bodies with at most N members at the date, and the actors
     /// tied to them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
@@ -136,6 +139,16 @@ pub enum LayoutArg {
     Regions,
 }
 
+/// `--view`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    /// The network of states and bodies.
+    Network,
+    /// The world map: states filled by their status in the `--focus` body, or shaded by
+    /// how many bodies they belong to.
+    Map,
+}
+
 /// Runs `minilateral render`.
 pub(super) fn render(
     args: &RenderArgs,
@@ -165,6 +178,11 @@ pub(super) fn render(
     view.theme = args.theme.theme();
     view.level = args.level;
     view.filters.max_members = args.max_members;
+    if args.view == ViewArg::Map {
+        // The map shows one body's statuses: the first --focus body.
+        view.kind = crate::scene::ViewKind::Map;
+        view.selection = focus.first().copied().map(crate::scene::Selection::Body);
+    }
     view.layout = match args.layout {
         LayoutArg::Force => LayoutKind::Force,
         LayoutArg::Bipartite => LayoutKind::Bipartite,
@@ -203,7 +221,7 @@ pub(super) fn render(
                 options.date_stamp = DateStamp::Year;
             }
         }
-        let picture = Picture::build(&document, &view, &positions, &options);
+        let picture = render::picture_of_view(&document, &view, &positions, &options);
         return write_picture(&picture, &args.out, &png, err);
     };
 

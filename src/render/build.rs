@@ -62,7 +62,7 @@ pub fn default_title(document: &Document, focus: &[BodyIx]) -> String {
 }
 
 /// The date as the picture writes it.
-fn date_text(view: &View, stamp: DateStamp) -> Option<String> {
+pub(crate) fn date_text(view: &View, stamp: DateStamp) -> Option<String> {
     match stamp {
         DateStamp::Month => Some(view.date.long_name()),
         DateStamp::Year => Some(view.date.year().to_string()),

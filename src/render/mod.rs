@@ -22,6 +22,7 @@ mod build;
 mod camera;
 mod focus;
 mod legend;
+mod map;
 mod matrix;
 mod options;
 mod picture;
@@ -35,6 +36,7 @@ mod text;
 pub use build::{default_title, known_body_ids, shared_framing, source_line};
 pub use camera::{Camera, Framing, MAX_NODE_ZOOM_PER_UI, NodeExtent, Rect, fit};
 pub use focus::frame_for_picture;
+pub use map::{MapPicture, picture_of_view};
 pub use matrix::MatrixPicture;
 pub use options::{
     Background, DEFAULT_SIZE, DateStamp, MAX_SIDE_PX, PngOptions, RenderOptions, SIZE_4K,

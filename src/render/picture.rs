@@ -76,6 +76,15 @@ pub enum Shape {
         /// Outline, if any.
         stroke: Option<Stroke>,
     },
+    /// Closed rings filled by the even-odd rule (a country with its islands and holes).
+    Path {
+        /// The rings; each is closed back to its first point.
+        rings: Vec<Vec<[f32; 2]>>,
+        /// Fill colour, if filled.
+        fill: Option<Rgba>,
+        /// Outline, if any.
+        stroke: Option<Stroke>,
+    },
     /// A straight line.
     Line {
         /// One end.

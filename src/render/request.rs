@@ -29,7 +29,8 @@ impl ImageFormat {
 /// What a picture shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PictureSubject {
-    /// The network as shown (date, level, filters, selection, positions).
+    /// The view as shown: the network (date, level, filters, selection, positions) or the
+    /// map, as the view says.
     #[default]
     Network,
     /// The overlap matrix at the date and level (its bodies limited to the options' focus

@@ -109,7 +109,12 @@ impl Sequence {
         index: usize,
     ) -> Option<Picture> {
         let view = self.views.get(index)?;
-        Some(Picture::build(document, view, positions, &self.options))
+        Some(super::map::picture_of_view(
+            document,
+            view,
+            positions,
+            &self.options,
+        ))
     }
 }
 

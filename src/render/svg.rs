@@ -97,6 +97,26 @@ fn write_shape(shape: &Shape, out: &mut String) -> std::fmt::Result {
                 stroke(*line)
             )
         }
+        Shape::Path {
+            rings,
+            fill: colour,
+            stroke: line,
+        } => {
+            let mut data = String::new();
+            for ring in rings.iter().filter(|ring| ring.len() >= 3) {
+                for (i, [x, y]) in ring.iter().enumerate() {
+                    let command = if i == 0 { 'M' } else { 'L' };
+                    write!(data, "{command}{},{}", num(*x), num(*y))?;
+                }
+                data.push('Z');
+            }
+            writeln!(
+                out,
+                r#"<path d="{data}" fill-rule="evenodd"{}{} stroke-linejoin="round"/>"#,
+                fill(*colour),
+                stroke(*line)
+            )
+        }
         Shape::Line {
             from,
             to,

@@ -9,11 +9,13 @@ mod graph;
 pub mod labels;
 pub mod layout;
 pub mod map;
+mod map_look;
 mod view;
 
 pub use frame::{EdgeLook, LabelRule, Legend, NodeLook, Ring, SceneFrame, Visibility};
 pub use graph::{EdgeRef, LAYOUT_SEED, NodeRef, SceneGraph};
-pub use view::{ChangeMode, Filters, NonMembers, Selection, View};
+pub use map_look::{Beside, MapLook, PlaceLook};
+pub use view::{ChangeMode, Filters, NonMembers, Selection, View, ViewKind};
 
 #[cfg(test)]
 mod tests;

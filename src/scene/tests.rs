@@ -302,3 +302,103 @@ fn the_lens_keeps_clubs_and_the_states_tied_to_them() {
         Visibility::Hidden
     );
 }
+
+/// The sample's look on the map at a month, with `body` selected.
+fn map_look_at(body: &str, year: i16, month: i8) -> (Dataset, MapLook) {
+    let (dataset, _) = crate::io::read_native_str(crate::SAMPLE_DATASET_JSON, "sample").unwrap();
+    let timeline = Timeline::build(&dataset);
+    let graph = SceneGraph::build(&dataset, &timeline);
+    let mut view = View::at(Month::new(year, month));
+    view.selection = Some(Selection::Body(timeline.body_ix(body).unwrap()));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &view);
+    let map = super::map::WorldMap::embedded().unwrap();
+    let look = MapLook::build(&dataset, &timeline, &frame, &view, map);
+    (dataset, look)
+}
+
+fn place_fill(look: &MapLook, iso3: &str) -> crate::style::Rgba {
+    let map = super::map::WorldMap::embedded().unwrap();
+    match map.countries().iter().position(|c| c.iso3() == iso3) {
+        Some(i) => look.countries[i].fill,
+        None => {
+            let i = map
+                .small_states()
+                .iter()
+                .position(|s| s.iso3() == iso3)
+                .unwrap();
+            look.small_states[i].fill
+        }
+    }
+}
+
+#[test]
+fn the_map_fills_states_by_their_status_at_the_date() {
+    use crate::model::Status;
+    use crate::style::{Theme, map_land, map_status_colour};
+    // Budapest: the United States signed in 2001 and ratified in 2006.
+    let (_, before) = map_look_at("budapest", 2004, 1);
+    assert_eq!(
+        place_fill(&before, "USA"),
+        map_status_colour(Status::Signatory)
+    );
+    assert_eq!(place_fill(&before, "BRA"), map_land(Theme::Light));
+    let (dataset, after) = map_look_at("budapest", 2014, 10);
+    assert_ne!(
+        place_fill(&after, "USA"),
+        map_status_colour(Status::Signatory)
+    );
+    assert_ne!(place_fill(&after, "USA"), map_land(Theme::Light));
+    // Malta is too small for the outlines: a dot, filled like any member.
+    assert_eq!(
+        place_fill(&after, "MLT"),
+        place_fill(&after, "FRA"),
+        "Malta's dot and France are both in force"
+    );
+    // ACTA's European Union is listed beside the map.
+    let (_, acta) = map_look_at("acta", 2012, 6);
+    let beside: Vec<&str> = acta
+        .beside
+        .iter()
+        .map(|b| dataset.actors[b.actor.index()].name.as_str())
+        .collect();
+    assert!(beside.contains(&"European Union"), "{beside:?}");
+    assert!(
+        acta.legend.iter().any(|(label, _)| label == "Signatory"),
+        "{:?}",
+        acta.legend
+    );
+}
+
+#[test]
+fn with_nothing_selected_the_map_shades_states_by_their_bodies() {
+    let (dataset, _) = crate::io::read_native_str(crate::SAMPLE_DATASET_JSON, "sample").unwrap();
+    let timeline = Timeline::build(&dataset);
+    let graph = SceneGraph::build(&dataset, &timeline);
+    let view = View::at(Month::new(2014, 10));
+    let frame = SceneFrame::build(&dataset, &timeline, &graph, &view);
+    let map = super::map::WorldMap::embedded().unwrap();
+    let look = MapLook::build(&dataset, &timeline, &frame, &view, map);
+    assert_eq!(look.body, None);
+    let usa = map
+        .countries()
+        .iter()
+        .position(|c| c.iso3() == "USA")
+        .unwrap();
+    let bra = map
+        .countries()
+        .iter()
+        .position(|c| c.iso3() == "BRA")
+        .unwrap();
+    let (usa, bra) = (&look.countries[usa], &look.countries[bra]);
+    assert!(
+        usa.memberships > bra.memberships,
+        "{} vs {}",
+        usa.memberships,
+        bra.memberships
+    );
+    assert_ne!(usa.fill, bra.fill, "more bodies, a stronger shade");
+    assert_eq!(
+        look.most_memberships,
+        *frame.actor_memberships.iter().max().unwrap()
+    );
+}

@@ -93,9 +93,34 @@ impl Filters {
     }
 }
 
+/// Which view of the data is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ViewKind {
+    /// States, forums and instruments as a network.
+    #[default]
+    Network,
+    /// The world map of accession.
+    Map,
+}
+
+impl ViewKind {
+    /// Every view, in menu order.
+    pub const ALL: [Self; 2] = [Self::Network, Self::Map];
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Network => "Network",
+            Self::Map => "Map",
+        }
+    }
+}
+
 /// What the user is looking at: everything the scene and the pictures read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct View {
+    /// Which view: the network, the map, …
+    pub kind: ViewKind,
     /// The month shown.
     pub date: Month,
     /// The month before the last move: members who joined between the two are ringed.
@@ -121,6 +146,7 @@ impl View {
     /// selected, no filters, the force layout, the light theme.
     pub fn at(date: Month) -> Self {
         Self {
+            kind: ViewKind::default(),
             date,
             previous_date: date,
             level: Level::default(),

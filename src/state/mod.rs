@@ -12,7 +12,7 @@ pub use prefs::{MAX_RECENT_FILES, PREFS_KEY, Prefs};
 use crate::document::Document;
 use crate::model::{IssueArea, Law, Level, Month};
 pub use crate::scene::layout::LayoutKind;
-pub use crate::scene::{ChangeMode, Filters, NonMembers, Selection, View};
+pub use crate::scene::{ChangeMode, Filters, NonMembers, Selection, View, ViewKind};
 use crate::style::{BodyColouring, NodeKind, Theme};
 
 /// How fast the timeline plays.
@@ -102,6 +102,8 @@ pub enum Command {
     SetLayout(LayoutKind),
     /// Draw in light or dark colours.
     SetTheme(Theme),
+    /// Show another view of the data (network, map, …).
+    ShowView(ViewKind),
     /// Clear every filter.
     ResetFilters,
     /// Time passed while playing; advances the date in whole steps.
@@ -191,6 +193,7 @@ impl AppState {
             Command::SetMemberSort(sort) => self.member_sort = sort,
             Command::SetLayout(layout) => view.layout = layout,
             Command::SetTheme(theme) => view.theme = theme,
+            Command::ShowView(kind) => view.kind = kind,
             Command::ResetFilters => view.filters = Filters::default(),
             Command::Tick { seconds } => self.tick(seconds),
         }

@@ -2,7 +2,7 @@
 
 use super::Panels;
 use crate::model::{Level, Word};
-use crate::state::{Command, DocumentCommand, EditTarget};
+use crate::state::{Command, DocumentCommand, EditTarget, ViewKind};
 use crate::style::{BodyColouring, Theme};
 
 /// What the menu asked for that is not a state command.
@@ -26,6 +26,15 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 edit_menu_ui(ui, panels);
             });
             ui.menu_button("View", |ui| {
+                for kind in ViewKind::ALL {
+                    if ui
+                        .radio(panels.state.view.kind == kind, kind.label())
+                        .clicked()
+                    {
+                        panels.emit(Command::ShowView(kind));
+                    }
+                }
+                ui.separator();
                 if ui.button("Fit network to window").clicked() {
                     actions.fit = true;
                 }
@@ -273,18 +282,16 @@ pub fn lens_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
     let mut on = current.is_some();
     let mut most = current.unwrap_or(DEFAULT_MAX_MEMBERS);
     ui.horizontal(|ui| {
-        let toggled = ui
-            .checkbox(&mut on, "Clubs up to")
-            .on_hover_text(
-                "The minilateral lens: hide bodies with more members at the date, and the \
-                 actors that leaves with no tie",
-            )
-            .changed();
-        let label = ui.label("members");
+        let checkbox = ui.checkbox(&mut on, "Clubs up to").on_hover_text(
+            "The minilateral lens: hide bodies with more members at the date, and the actors \
+             that leaves with no tie",
+        );
         let resized = ui
             .add_enabled(on, egui::DragValue::new(&mut most).range(2..=500))
-            .labelled_by(label.id)
+            .labelled_by(checkbox.id)
             .changed();
+        ui.label("members");
+        let toggled = checkbox.changed();
         if toggled || resized {
             panels.emit(Command::SetMaxMembers(on.then_some(most)));
         }

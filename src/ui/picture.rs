@@ -84,8 +84,90 @@ pub fn egui_shapes(
                 )),
             }
         }
+        Shape::Path {
+            rings,
+            fill,
+            stroke,
+        } => {
+            if let Some(fill) = fill {
+                out.push(egui::Shape::mesh(filled_rings(rings, &at, color32(*fill))));
+            }
+            if let Some(stroke) = stroke {
+                let stroke = egui::Stroke::new(stroke.width * scale, color32(stroke.colour));
+                for ring in rings.iter().filter(|ring| ring.len() >= 2) {
+                    out.push(egui::Shape::closed_line(
+                        ring.iter().map(|p| at(*p)).collect(),
+                        stroke,
+                    ));
+                }
+            }
+        }
         Shape::Text { .. } => {}
     }
+}
+
+/// The triangles of rings filled by the even-odd rule: each outer ring with the rings inside
+/// it as holes (earcut), in one colour. Rings come as the map writes them: an outer ring,
+/// then its holes, then the next outer ring (a hole lies inside the outer ring before it).
+fn filled_rings(
+    rings: &[Vec<[f32; 2]>],
+    at: &impl Fn([f32; 2]) -> egui::Pos2,
+    colour: egui::Color32,
+) -> egui::Mesh {
+    let mut mesh = egui::Mesh::default();
+    let mut earcut = earcut::Earcut::new();
+    let mut triangles: Vec<u32> = Vec::new();
+    let mut index = 0;
+    while index < rings.len() {
+        // An outer ring and the holes that follow it (rings whose first point is inside it).
+        let outer = &rings[index];
+        let mut end = index + 1;
+        while end < rings.len()
+            && rings[end]
+                .first()
+                .is_some_and(|&point| inside(outer, point))
+        {
+            end += 1;
+        }
+        let group = &rings[index..end];
+        index = end;
+        if outer.len() < 3 {
+            continue;
+        }
+        let mut points: Vec<[f32; 2]> = Vec::new();
+        let mut holes: Vec<u32> = Vec::new();
+        for (i, ring) in group.iter().enumerate() {
+            if i > 0 {
+                holes.push(u32::try_from(points.len()).unwrap_or(u32::MAX));
+            }
+            points.extend(ring.iter().copied());
+        }
+        earcut.earcut(points.iter().copied(), &holes, &mut triangles);
+        let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+        for &point in &points {
+            mesh.colored_vertex(at(point), colour);
+        }
+        mesh.indices
+            .extend(triangles.iter().map(|&i| base.saturating_add(i)));
+    }
+    mesh
+}
+
+/// Whether `point` lies inside `ring` (even-odd rule).
+fn inside(ring: &[[f32; 2]], [x, y]: [f32; 2]) -> bool {
+    let mut inside = false;
+    let mut previous = match ring.last() {
+        Some(&last) => last,
+        None => return false,
+    };
+    for &[px, py] in ring {
+        let [qx, qy] = previous;
+        if (py > y) != (qy > y) && x < (qx - px) * (y - py) / (qy - py) + px {
+            inside = !inside;
+        }
+        previous = [px, py];
+    }
+    inside
 }
 
 /// Paints `picture`'s shapes with its top-left corner at `origin`, `scale` points per

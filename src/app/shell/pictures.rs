@@ -53,7 +53,9 @@ pub(super) fn picture_of(
     request: &ImageRequest,
 ) -> Picture {
     match request.subject {
-        PictureSubject::Network => Picture::build(document, view, positions, &request.options),
+        PictureSubject::Network => {
+            render::picture_of_view(document, view, positions, &request.options)
+        }
         PictureSubject::OverlapMatrix => {
             let matrix = OverlapMatrix::at(
                 &document.timeline,
