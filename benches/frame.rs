@@ -5,14 +5,15 @@
 //!
 //! `live`: the pointer moves over the network every frame, so the graph view runs and every
 //! node, edge and label is drawn. `idle`: no input, so the canvas repaints its last picture
-//! (what a window costs while the user reads it).
+//! (what a window costs while the user reads it). `sample_map/live`: the map view of the
+//! sample with the pointer moving over it (target < 2 ms).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use minilateral::app::MinilateralApp;
 use minilateral::document::Document;
 use minilateral::model::Dataset;
-use minilateral::state::Prefs;
+use minilateral::state::{Command, Prefs, ViewKind};
 
 fn harness(dataset: Dataset) -> Harness<'static, MinilateralApp> {
     let document = Document::new(dataset, "bench".into(), String::new());
@@ -54,6 +55,25 @@ fn frame_benches(c: &mut Criterion) {
             });
         });
         group.bench_function(format!("{name}/idle"), |b| b.iter(|| harness.run_steps(1)));
+    }
+    // The map view of the sample: the pointer moves over the map every frame (hover and hit
+    // testing run; the map's shapes are reused while the view stays the same).
+    if let Ok((sample, _)) =
+        minilateral::io::read_native_str(minilateral::SAMPLE_DATASET_JSON, "sample")
+    {
+        let mut harness = harness(sample);
+        harness
+            .state_mut()
+            .push_command(Command::ShowView(ViewKind::Map));
+        harness.run_steps(3);
+        let mut x = 0.0_f32;
+        group.bench_function("sample_map/live", |b| {
+            b.iter(|| {
+                x = if x > 0.5 { 0.0 } else { 1.0 };
+                harness.hover_at(egui::Pos2::new(700.0 + x, 400.0));
+                harness.run_steps(1);
+            });
+        });
     }
     group.finish();
 }

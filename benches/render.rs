@@ -73,6 +73,22 @@ fn render_benches(c: &mut Criterion) {
     group.bench_function("sample_overlap_matrix_picture", |b| {
         b.iter(|| black_box(matrix_picture()).order.len())
     });
+    // The map of the Budapest Convention at 1920×1080 (target < 0.5 s as a PNG).
+    let mut map_view = state.clone();
+    map_view.kind = minilateral::scene::ViewKind::Map;
+    map_view.selection = document
+        .timeline
+        .body_ix("budapest")
+        .map(minilateral::scene::Selection::Body);
+    group.bench_function("sample_map_picture", |b| {
+        b.iter(|| render::picture_of_view(&document, black_box(&map_view), &positions, &options))
+    });
+    group.bench_function("sample_map_png", |b| {
+        b.iter(|| {
+            let picture = render::picture_of_view(&document, &map_view, &positions, &options);
+            render::to_png(&picture, &png).map(|bytes| bytes.len())
+        })
+    });
     group.bench_function("sample_overlap_matrix_png_x2", |b| {
         b.iter(|| {
             render::to_png(&matrix_picture().picture, &PngOptions { scale: 2.0 })
