@@ -137,6 +137,8 @@ pub enum LayoutArg {
     Bipartite,
     /// Actors on a circle by region.
     Regions,
+    /// States at their place on the world map, bodies at the centre of their members.
+    Map,
 }
 
 /// `--view`.
@@ -187,6 +189,7 @@ pub(super) fn render(
         LayoutArg::Force => LayoutKind::Force,
         LayoutArg::Bipartite => LayoutKind::Bipartite,
         LayoutArg::Regions => LayoutKind::Regions,
+        LayoutArg::Map => LayoutKind::OnMap,
     };
     let force = Document::compute_layout(document.layout_request());
     let positions = arrange(view.layout, &document.graph, &document.dataset, &force);

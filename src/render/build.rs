@@ -341,6 +341,26 @@ fn extents(
     extents
 }
 
+/// The world's corners, when the network is drawn over the map: the camera fits the whole
+/// map, so its outlines stay inside the network's frame.
+fn map_extents(view: &View) -> Vec<NodeExtent> {
+    use crate::scene::layout::{LayoutKind, layout_from_map};
+    use crate::scene::map::MapBox;
+    if view.layout != LayoutKind::OnMap {
+        return Vec::new();
+    }
+    let [west, south] = MapBox::WORLD.min;
+    let [east, north] = MapBox::WORLD.max;
+    [[west, south], [east, north]]
+        .into_iter()
+        .map(|corner| NodeExtent {
+            position: layout_from_map(corner),
+            radius: 0.0,
+            pad: [0.0; 4],
+        })
+        .collect()
+}
+
 fn label_size(body: bool, ui: f32) -> f32 {
     if body {
         BODY_LABEL_SIZE * ui
@@ -369,6 +389,7 @@ pub fn shared_framing(
             legend_width = legend_width.max(plan.width());
         }
         all_extents.extend(extents(document, &frame, positions, &page, &measure));
+        all_extents.extend(map_extents(&view));
         frames.push(frame);
     }
     let text_width = page.content_right(options, legend_width) - page.margin;
@@ -410,7 +431,8 @@ impl Picture {
             text_width,
         );
         let framing = options.framing.unwrap_or_else(|| {
-            let extents = extents(document, &frame, positions, &page, &measure);
+            let mut extents = extents(document, &frame, positions, &page, &measure);
+            extents.extend(map_extents(view));
             let header_width = header_width(&header_lines, &measure);
             page.framing(options, legend_width, header_width, &extents)
         });
@@ -499,6 +521,8 @@ impl Picture {
         let style = LabelStyle {
             pad: LABEL_PAD * ui,
             frame: Some([network.x, network.y, network.right(), network.bottom()]),
+            // The header is outside the network's frame.
+            keep_out: None,
         };
         let placements = place_labels(&requests, &obstacles, &style);
         let mut label_shapes = Vec::new();
@@ -585,6 +609,10 @@ impl Picture {
             background: options.background_colour(),
             description,
             layers: vec![
+                Layer {
+                    name: "map",
+                    shapes: faint_map(view, &camera, &palette, ui),
+                },
                 Layer {
                     name: "edges",
                     shapes: edges,
@@ -734,4 +762,42 @@ pub fn known_body_ids(dataset: &Dataset) -> Vec<&str> {
     let mut ids: Vec<&str> = dataset.bodies.iter().map(|b| b.id.as_str()).collect();
     ids.sort_unstable();
     ids
+}
+
+/// The world's outlines behind a network arranged "On the map" (nothing otherwise): faint
+/// lines, so the states sit on their countries without the map taking over.
+pub(crate) fn faint_map(
+    view: &View,
+    camera: &super::camera::Camera,
+    palette: &crate::style::Palette,
+    ui: f32,
+) -> Vec<Shape> {
+    use crate::scene::layout::{LayoutKind, layout_from_map};
+    if view.layout != LayoutKind::OnMap {
+        return Vec::new();
+    }
+    let Ok(map) = crate::scene::map::WorldMap::embedded() else {
+        return Vec::new();
+    };
+    let stroke = super::picture::Stroke {
+        colour: palette.muted.with_alpha(90),
+        width: 0.7 * ui,
+    };
+    map.countries()
+        .iter()
+        .map(|country| Shape::Path {
+            rings: country
+                .polygons()
+                .iter()
+                .flat_map(|polygon| polygon.rings())
+                .map(|ring| {
+                    ring.iter()
+                        .map(|&point| camera.picture_from_layout(layout_from_map(point)))
+                        .collect()
+                })
+                .collect(),
+            fill: None,
+            stroke: Some(stroke),
+        })
+        .collect()
 }

@@ -84,6 +84,8 @@ pub struct LabelStyle {
     pub pad: f32,
     /// Labels must lie wholly inside this box, if given.
     pub frame: Option<Bounds>,
+    /// A box no label may touch, if given: the title block drawn over the network.
+    pub keep_out: Option<Bounds>,
 }
 
 fn overlaps(a: Bounds, b: Bounds) -> bool {
@@ -284,6 +286,7 @@ struct Placer<'a> {
 impl Placer<'_> {
     fn in_frame(&self, b: Bounds) -> bool {
         self.style.frame.is_none_or(|frame| contains(frame, b))
+            && self.style.keep_out.is_none_or(|block| !overlaps(block, b))
     }
 
     /// Every spot for the texts in `texts`, best first.
@@ -333,7 +336,16 @@ impl Placer<'_> {
             .map(|c| (self.covered_label_area(c.backdrop), c))
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, c)| c)
-            .or_else(|| self.candidates(request, first).next())
+            .or_else(|| {
+                // Nothing inside the frame: anywhere but over the title block.
+                let keep_out = self.style.keep_out;
+                let mut spots = self.candidates(request, first);
+                let first_spot = spots.next()?;
+                std::iter::once(first_spot)
+                    .chain(spots)
+                    .find(|c| keep_out.is_none_or(|block| !overlaps(block, c.backdrop)))
+                    .or(Some(first_spot))
+            })
     }
 }
 
@@ -345,6 +357,7 @@ mod tests {
     const STYLE: LabelStyle = LabelStyle {
         pad: 2.0,
         frame: None,
+        keep_out: None,
     };
 
     fn label(node: usize, x: f32, y: f32, forced: bool) -> LabelRequest {
@@ -402,6 +415,7 @@ mod tests {
         let style = LabelStyle {
             pad: 1.0,
             frame: Some(frame),
+            keep_out: None,
         };
         let request = LabelRequest {
             texts: vec![[300.0, 10.0], [20.0, 10.0]],
@@ -460,7 +474,7 @@ mod tests {
             nodes in prop::collection::vec((0.0f32..400.0, 0.0f32..300.0, 1.0f32..12.0, 10.0f32..90.0), 1..80),
         ) {
             let frame = [0.0, 0.0, 400.0, 300.0];
-            let style = LabelStyle { pad: 1.5, frame: Some(frame) };
+            let style = LabelStyle { pad: 1.5, frame: Some(frame), keep_out: None };
             let requests: Vec<LabelRequest> = nodes
                 .iter()
                 .enumerate()
@@ -495,5 +509,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn no_label_touches_the_kept_out_block() {
+        // A title block right below and right of a node: every label, even a forced one,
+        // goes elsewhere.
+        let block = [-40.0, 8.0, 200.0, 60.0];
+        let style = LabelStyle {
+            keep_out: Some(block),
+            ..STYLE
+        };
+        let requests = [label(0, 0.0, 0.0, true), label(1, 120.0, 0.0, false)];
+        let placed = place_labels(&requests, &[], &style);
+        for placement in placed.iter().flatten() {
+            assert!(!overlaps(placement.backdrop, block), "{placement:?}");
+        }
+        assert!(placed[0].is_some(), "the forced label is placed");
+        let free = place_labels(&requests, &[], &STYLE);
+        assert!(
+            free.iter().flatten().any(|p| overlaps(p.backdrop, block)),
+            "without the block, a label would sit there"
+        );
     }
 }

@@ -406,11 +406,13 @@ pub enum LayoutKind {
     Bipartite,
     /// Actors on a circle grouped by region, bodies on an inner circle grouped by kind.
     Regions,
+    /// States at their place on the world map, bodies at the centre of their members.
+    OnMap,
 }
 
 impl LayoutKind {
     /// Every layout, in menu order.
-    pub const ALL: [Self; 3] = [Self::Force, Self::Bipartite, Self::Regions];
+    pub const ALL: [Self; 4] = [Self::Force, Self::Bipartite, Self::Regions, Self::OnMap];
 
     /// The menu label.
     pub fn label(self) -> &'static str {
@@ -418,6 +420,7 @@ impl LayoutKind {
             Self::Force => "Force layout",
             Self::Bipartite => "Bodies | actors by region",
             Self::Regions => "Circle by region",
+            Self::OnMap => "On the map",
         }
     }
 }
@@ -459,6 +462,9 @@ pub fn arrange(
     let mut positions = vec![[0.0, 0.0]; count];
     match kind {
         LayoutKind::Force => {}
+        LayoutKind::OnMap => {
+            on_map(graph, dataset, &actors, &mut positions);
+        }
         LayoutKind::Bipartite => {
             let spacing = IDEAL_DISTANCE * 0.45;
             let height = spacing * actors.len().max(bodies.len()).max(1) as f32;
@@ -594,5 +600,105 @@ mod placement_tests {
         // A body was inserted before "coe", and "FRA" was deleted: numbers shift.
         let carried = carry_positions(&old, &[Some("acta"), Some("coe"), None]);
         assert_eq!(carried, vec![None, Some([1.0, 2.0]), None]);
+    }
+}
+
+/// Layout units per map unit in the "On the map" arrangement: the world about 2,400 units
+/// wide, a little wider than the force layout of the sample.
+pub const MAP_SCALE: f32 = 450.0;
+
+/// Layout → map: the inverse of where [`LayoutKind::OnMap`] puts a map point (y grows
+/// downwards in the layout, northwards on the map).
+pub fn layout_from_map([x, y]: [f32; 2]) -> [f32; 2] {
+    [x * MAP_SCALE, -y * MAP_SCALE]
+}
+
+/// "On the map": each state with a place on the world map there; other actors (the EU,
+/// stakeholders, states without a place) in rows below the map; each body at the centre of
+/// the actors it has ties with, or above the map when it has none.
+fn on_map(
+    graph: &super::SceneGraph,
+    dataset: &crate::model::Dataset,
+    actors: &[(usize, (&str, &str, &str))],
+    positions: &mut [[f32; 2]],
+) {
+    use super::NodeRef;
+    let map = super::map::WorldMap::embedded().ok();
+    let bottom = layout_from_map(super::map::MapBox::WORLD.min)[1];
+    let left = layout_from_map(super::map::MapBox::WORLD.min)[0];
+    let mut placed = vec![false; positions.len()];
+    let mut unplaced = 0_usize;
+    for (number, _) in actors {
+        let place = graph
+            .node_ref(*number)
+            .and_then(|node| match node {
+                NodeRef::Actor(actor) => dataset.actors.get(actor.index()),
+                NodeRef::Body(_) => None,
+            })
+            .filter(|actor| actor.kind == crate::model::ActorKind::State)
+            .and_then(|actor| actor.iso3.as_deref())
+            .and_then(|iso3| map.and_then(|map| map.place(iso3)));
+        match place {
+            Some(place) => {
+                positions[*number] = layout_from_map(place.anchor());
+                placed[*number] = true;
+            }
+            None => {
+                // Rows of twenty below the map, in the actors' (region, name) order.
+                let (row, column) = (unplaced / 20, unplaced % 20);
+                positions[*number] = [
+                    left + IDEAL_DISTANCE * (1.0 + column as f32 * 2.0),
+                    bottom + IDEAL_DISTANCE * (1.5 + row as f32),
+                ];
+                placed[*number] = true;
+                unplaced += 1;
+            }
+        }
+    }
+    let mut sums = vec![([0.0_f32, 0.0_f32], 0_u32); positions.len()];
+    for &(_, a, b) in &graph.edges {
+        for (body, actor) in [(a, b), (b, a)] {
+            if matches!(graph.node_ref(body), Some(NodeRef::Body(_)))
+                && placed.get(actor).copied().unwrap_or(false)
+                && let (Some(sum), Some(at)) = (sums.get_mut(body), positions.get(actor))
+            {
+                sum.0[0] += at[0];
+                sum.0[1] += at[1];
+                sum.1 += 1;
+            }
+        }
+    }
+    let top = layout_from_map(super::map::MapBox::WORLD.max)[1];
+    let mut lonely = 0_usize;
+    let bodies = graph.body_count.min(positions.len());
+    for number in 0..bodies {
+        let (sum, n) = sums[number];
+        let mut at = if n > 0 {
+            [sum[0] / n as f32, sum[1] / n as f32]
+        } else {
+            lonely += 1;
+            [
+                left + IDEAL_DISTANCE * 2.0 * lonely as f32,
+                top - IDEAL_DISTANCE,
+            ]
+        };
+        // Bodies with the same members would sit on one spot: step out on a golden-angle
+        // spiral until clear of the bodies placed before.
+        let centre = at;
+        let mut step = 0_u32;
+        while step < 200
+            && positions[..number]
+                .iter()
+                .any(|p| (p[0] - at[0]).hypot(p[1] - at[1]) < IDEAL_DISTANCE * 0.7)
+        {
+            step += 1;
+            let angle = step as f32 * 2.399_963;
+            let reach = IDEAL_DISTANCE * 0.7 * (step as f32).sqrt();
+            at = [
+                centre[0] + reach * angle.cos(),
+                centre[1] + reach * angle.sin(),
+            ];
+        }
+        positions[number] = at;
     }
 }

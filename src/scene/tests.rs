@@ -402,3 +402,46 @@ fn with_nothing_selected_the_map_shades_states_by_their_bodies() {
         *frame.actor_memberships.iter().max().unwrap()
     );
 }
+
+#[test]
+fn on_the_map_states_sit_on_their_countries_and_bodies_among_their_members() {
+    use super::layout::{LayoutKind, arrange, layout_from_map};
+    let (dataset, timeline, graph) = fixture();
+    let force = vec![[0.0, 0.0]; graph.node_count()];
+    let placed = arrange(LayoutKind::OnMap, &graph, &dataset, &force);
+    let map = super::map::WorldMap::embedded().unwrap();
+    let at = |id: &str| placed[graph.node_number(NodeRef::Actor(timeline.actor_ix(id).unwrap()))];
+    for iso3 in ["FRA", "JPN", "AUS", "USA"] {
+        let actor = dataset
+            .actors
+            .iter()
+            .find(|a| a.iso3.as_deref() == Some(iso3))
+            .unwrap();
+        assert_eq!(
+            at(&actor.id),
+            layout_from_map(map.place(iso3).unwrap().anchor()),
+            "{iso3}"
+        );
+    }
+    // The FOC's node lies inside the box of the actors it is tied to.
+    let foc = graph.node_number(NodeRef::Body(timeline.body_ix("foc").unwrap()));
+    let tied: Vec<[f32; 2]> = graph
+        .edges
+        .iter()
+        .filter_map(|&(_, a, b)| match (a == foc, b == foc) {
+            (true, _) => Some(placed[b]),
+            (_, true) => Some(placed[a]),
+            _ => None,
+        })
+        .collect();
+    let (xs, ys): (Vec<f32>, Vec<f32>) = tied.iter().map(|p| (p[0], p[1])).unzip();
+    let inside = |v: f32, all: &[f32]| {
+        v >= all.iter().copied().fold(f32::MAX, f32::min) - 1.0
+            && v <= all.iter().copied().fold(f32::MIN, f32::max) + 1.0
+    };
+    assert!(
+        inside(placed[foc][0], &xs) && inside(placed[foc][1], &ys),
+        "{:?}",
+        placed[foc]
+    );
+}

@@ -100,7 +100,8 @@ pub fn network_panel_ui(
                 }
             });
             cache.cached_frames += 1;
-            overlays_ui(ui, panels, rect, laying_out);
+            let block = title_block(ui, panels, rect);
+            overlays_ui(ui, panels, rect, &block, laying_out);
             return;
         }
         let layer = ui.layer_id();
@@ -113,12 +114,18 @@ pub fn network_panel_ui(
             .with_zoom_and_pan_enabled(true)
             .with_fit_to_screen_enabled(fit)
             .with_fit_to_screen_padding(0.08);
+        // The faint world map behind a network arranged on it: a slot below the graph,
+        // filled after the view ran, with this frame's zoom and pan.
+        let backdrop = ui.painter().add(egui::Shape::Noop);
         let response = NetworkView::new()
             .with_id(Some("network".into()))
             .with_interactions(&interactions)
             .with_navigations(&navigations)
             .with_styles(&SettingsStyle::new())
             .show(ui, graph);
+        if panels.state.view.layout == crate::scene::layout::LayoutKind::OnMap {
+            ui.painter().set(backdrop, faint_map(ui, rect));
+        }
         cache.key = Some(key);
         cache.live_frames += 1;
         let zoomed = response.response.hovered()
@@ -151,7 +158,8 @@ pub fn network_panel_ui(
         } else if response.response.clicked() && graph.hovered_node().is_none() {
             panels.emit(Command::Select(None));
         }
-        labels_ui(ui, graph, rect);
+        let block = title_block(ui, panels, rect);
+        labels_ui(ui, graph, rect, block.area);
         cache.shapes = ctx.graphics(|layers| {
             layers.get(layer).map_or_else(Vec::new, |list| {
                 list.all_entries().skip(start).cloned().collect()
@@ -160,8 +168,39 @@ pub fn network_panel_ui(
         if let Some(hovered) = graph.hovered_node() {
             hover_tip(ui, panels, graph, hovered, &response.response);
         }
-        overlays_ui(ui, panels, rect, laying_out);
+        overlays_ui(ui, panels, rect, &block, laying_out);
     });
+}
+
+/// The world's outlines in the network's coordinates (see `scene::layout::layout_from_map`),
+/// as faint lines: the same outlines the pictures draw behind a network on the map.
+fn faint_map(ui: &egui::Ui, rect: egui::Rect) -> egui::Shape {
+    use crate::scene::layout::layout_from_map;
+    let Ok(map) = crate::scene::map::WorldMap::embedded() else {
+        return egui::Shape::Noop;
+    };
+    let meta = egui_graphs::MetadataFrame::new(Some("network".into())).load(ui);
+    let offset = rect.left_top().to_vec2();
+    let palette = theme_of(ui.ctx()).palette();
+    let stroke = egui::Stroke::new(0.8, color32(palette.muted.with_alpha(90)));
+    let mut shapes = Vec::new();
+    for country in map.countries() {
+        for ring in country
+            .polygons()
+            .iter()
+            .flat_map(|polygon| polygon.rings())
+        {
+            let points: Vec<Pos2> = ring
+                .iter()
+                .map(|&point| {
+                    let [x, y] = layout_from_map(point);
+                    meta.canvas_to_screen_pos(Pos2::new(x, y)) + offset
+                })
+                .collect();
+            shapes.push(egui::Shape::closed_line(points, stroke));
+        }
+    }
+    egui::Shape::Vec(shapes)
 }
 
 /// One label waiting for its place.
@@ -182,7 +221,7 @@ const LABEL_PAD: f32 = 1.5;
 /// that labels never cover each other or other nodes: the selection and the hovered node
 /// first, then bodies from the largest, then states when the zoom allows. A label with no
 /// free spot is left out (hovering shows it).
-fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect) {
+fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect, title: egui::Rect) {
     use crate::scene::labels::{LabelRequest, LabelStyle, Obstacle, place_labels};
     use crate::scene::{LabelRule, Ring, Visibility};
     let meta = egui_graphs::MetadataFrame::new(Some("network".into())).load(ui);
@@ -268,6 +307,7 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect) {
     let style = LabelStyle {
         pad: LABEL_PAD,
         frame: None,
+        keep_out: Some([title.left(), title.top(), title.right(), title.bottom()]),
     };
     let spots = place_labels(&requests, &obstacles, &style);
     let painter = ui.painter_at(rect);
@@ -284,66 +324,77 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect) {
     }
 }
 
-/// Title, date, counts and hint, drawn over the network.
-fn overlays_ui(ui: &egui::Ui, panels: &Panels<'_>, rect: egui::Rect, laying_out: bool) {
+/// The title block drawn over the network's top-left corner: the dataset's title, the large
+/// date and the counts, laid out once a frame so that labels keep clear of it.
+struct TitleBlock {
+    /// Each line's text laid out, and where its top-left corner goes.
+    lines: Vec<(Pos2, std::sync::Arc<egui::Galley>)>,
+    /// The block with its backdrop's margin: no label may touch it.
+    area: egui::Rect,
+}
+
+fn title_block(ui: &egui::Ui, panels: &Panels<'_>, rect: egui::Rect) -> TitleBlock {
     let palette = theme_of(ui.ctx()).palette();
-    {
-        let painter = ui.painter_at(rect);
-        let text = color32(palette.text);
-        let muted = color32(palette.muted);
-        let origin = rect.left_top() + Vec2::new(16.0, 12.0);
-        // A soft backdrop keeps the title readable over nodes; sized once the text is laid out.
-        let backdrop = painter.add(egui::Shape::Noop);
-        let mut block = painter.text(
-            origin,
-            Align2::LEFT_TOP,
-            panels.document.title(),
-            FontId::proportional(17.0),
-            muted,
-        );
-        block |= painter.text(
-            origin + Vec2::new(0.0, 22.0),
-            Align2::LEFT_TOP,
-            panels.state.view.date.long_name(),
-            FontId::proportional(38.0),
-            text,
-        );
-        let counts = format!(
-            "{} · {} bodies with members",
-            panels.state.view.level.label(),
-            panels.frame.body_members.iter().filter(|&&n| n > 0).count()
-        );
-        block |= painter.text(
-            origin + Vec2::new(0.0, 66.0),
-            Align2::LEFT_TOP,
-            counts,
-            FontId::proportional(13.0),
-            muted,
-        );
-        painter.set(
-            backdrop,
-            egui::Shape::rect_filled(
-                block.expand(6.0),
-                6.0,
-                color32(palette.background.with_alpha(210)),
-            ),
-        );
-        let bottom = Pos2::new(rect.center().x, rect.bottom() - 14.0);
-        let hint = if laying_out {
-            "Arranging the network…"
-        } else if panels.state.view.selection.is_none() {
-            CLICK_HINT
-        } else {
-            "Click the background or press Esc to clear the selection"
-        };
-        painter.text(
-            bottom,
-            Align2::CENTER_BOTTOM,
-            hint,
-            FontId::proportional(14.0),
-            muted,
-        );
+    let origin = rect.left_top() + Vec2::new(16.0, 12.0);
+    let counts = format!(
+        "{} · {} bodies with members",
+        panels.state.view.level.label(),
+        panels.frame.body_members.iter().filter(|&&n| n > 0).count()
+    );
+    let texts = [
+        (panels.document.title().to_owned(), 17.0, 0.0, palette.muted),
+        (panels.state.view.date.long_name(), 38.0, 22.0, palette.text),
+        (counts, 13.0, 66.0, palette.muted),
+    ];
+    let mut area = egui::Rect::NOTHING;
+    let lines = texts
+        .into_iter()
+        .map(|(text, size, dy, colour)| {
+            let galley = ui.ctx().fonts_mut(|fonts| {
+                fonts.layout_no_wrap(text, FontId::proportional(size), color32(colour))
+            });
+            let at = origin + Vec2::new(0.0, dy);
+            area = area.union(egui::Rect::from_min_size(at, galley.size()));
+            (at, galley)
+        })
+        .collect();
+    TitleBlock {
+        lines,
+        area: area.expand(6.0),
     }
+}
+
+/// Title, date, counts and hint, drawn over the network.
+fn overlays_ui(
+    ui: &egui::Ui,
+    panels: &Panels<'_>,
+    rect: egui::Rect,
+    block: &TitleBlock,
+    laying_out: bool,
+) {
+    let palette = theme_of(ui.ctx()).palette();
+    let painter = ui.painter_at(rect);
+    let muted = color32(palette.muted);
+    // A soft backdrop keeps the title readable over nodes.
+    painter.rect_filled(block.area, 6.0, color32(palette.background.with_alpha(210)));
+    for (at, galley) in &block.lines {
+        painter.galley(*at, galley.clone(), muted);
+    }
+    let bottom = Pos2::new(rect.center().x, rect.bottom() - 14.0);
+    let hint = if laying_out {
+        "Arranging the network…"
+    } else if panels.state.view.selection.is_none() {
+        CLICK_HINT
+    } else {
+        "Click the background or press Esc to clear the selection"
+    };
+    painter.text(
+        bottom,
+        Align2::CENTER_BOTTOM,
+        hint,
+        FontId::proportional(14.0),
+        muted,
+    );
 }
 
 fn hover_tip(
