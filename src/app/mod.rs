@@ -17,6 +17,11 @@ use crate::state::{PREFS_KEY, Prefs};
 /// The name of the copy of unsaved work, in the app's data folder.
 pub const RECOVERY_FILE_NAME: &str = "recovery.json";
 
+/// The lens the built-in sample opens with: clubs up to this many members (the Budapest
+/// Convention's 73 parties stay; WIPO's treaties and the near-universal bodies wait behind
+/// "Show everything").
+pub const SAMPLE_FIRST_MAX_MEMBERS: u32 = 80;
+
 /// Exit code when the window could not be opened.
 pub const EXIT_GUI_ERROR: u8 = 1;
 
@@ -53,6 +58,7 @@ pub fn run(
     if let (Some(path), true) = (path, native) {
         document = document.with_path(path.to_path_buf());
     }
+    let sample = path.is_none();
     let title = window_title(&document);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -76,9 +82,15 @@ pub fn run(
                 recovery_path: eframe::storage_dir("minilateral")
                     .map(|dir| dir.join(RECOVERY_FILE_NAME)),
             };
-            Ok(Box::new(EframeApp {
-                app: MinilateralApp::with_config(document, prefs, config),
-            }))
+            let mut app = MinilateralApp::with_config(document, prefs, config);
+            if sample {
+                // A newcomer's first view: the clubs and how they overlap, not the ball the
+                // near-universal bodies (UN, WIPO, WTO, UNFCCC) make of the network.
+                app.push_command(crate::state::Command::SetMaxMembers(Some(
+                    SAMPLE_FIRST_MAX_MEMBERS,
+                )));
+            }
+            Ok(Box::new(EframeApp { app }))
         }),
     );
     match result {
