@@ -17,6 +17,19 @@ use crate::state::{PREFS_KEY, Prefs};
 /// The name of the copy of unsaved work, in the app's data folder.
 pub const RECOVERY_FILE_NAME: &str = "recovery.json";
 
+/// The app's icon (assets/icon/minilateral.svg), drawn for the window at start.
+pub const ICON_SVG: &str = include_str!("../../assets/icon/minilateral.svg");
+
+/// The window's icon: the SVG drawn at 256×256 (none if it could not be drawn).
+fn window_icon() -> Option<std::sync::Arc<egui::IconData>> {
+    let raster = crate::render::raster_of_svg(ICON_SVG, 256).ok()?;
+    Some(std::sync::Arc::new(egui::IconData {
+        rgba: raster.rgba,
+        width: raster.width,
+        height: raster.height,
+    }))
+}
+
 /// The lens the built-in sample opens with: clubs up to this many members (the Budapest
 /// Convention's 73 parties stay; WIPO's treaties and the near-universal bodies wait behind
 /// "Show everything").
@@ -60,8 +73,12 @@ pub fn run(
     }
     let sample = path.is_none();
     let title = window_title(&document);
+    let mut viewport = egui::ViewportBuilder::default();
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title(title.clone())
             .with_app_id("minilateral")
             .with_inner_size([1400.0, 900.0])
@@ -99,5 +116,26 @@ pub fn run(
             eprintln!("minilateral: could not open the window: {error}");
             EXIT_GUI_ERROR
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_icon_draws_at_window_size() {
+        let icon = super::window_icon().expect("the icon draws");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        let pixel = |x: usize, y: usize| {
+            let at = (y * 256 + x) * 4;
+            [
+                icon.rgba[at],
+                icon.rgba[at + 1],
+                icon.rgba[at + 2],
+                icon.rgba[at + 3],
+            ]
+        };
+        assert_eq!(pixel(0, 0)[3], 0, "transparent corners");
+        assert_eq!(pixel(128, 120)[3], 255, "an opaque middle");
+        assert_ne!(pixel(128, 120), pixel(40, 230), "more than one colour");
     }
 }

@@ -44,7 +44,8 @@ pub use options::{
 };
 pub use picture::{Anchor, Layer, LineDash, Picture, Shape, Stroke};
 pub use png::{
-    Raster, RenderError, bundled_family, encode_png, to_png, to_png_and_raster, to_raster,
+    Raster, RenderError, bundled_family, encode_png, raster_of_svg, to_png, to_png_and_raster,
+    to_raster,
 };
 pub use request::{ImageFormat, ImageRequest, PictureSubject, SequenceRequest};
 pub use sequence::{

@@ -122,6 +122,23 @@ fn render_pixmap(picture: &Picture, options: &PngOptions) -> Result<Pixmap, Rend
     Ok(pixmap)
 }
 
+/// Draws an SVG document (the app's icon) into a square of `side` pixels.
+pub fn raster_of_svg(svg: &str, side: u32) -> Result<Raster, RenderError> {
+    let size_error = || RenderError::Size {
+        width: side as f32,
+        height: side as f32,
+    };
+    let mut pixmap = Pixmap::new(side, side).ok_or_else(size_error)?;
+    let tree = usvg::Tree::from_str(svg, &usvg::Options::default())?;
+    let size = tree.size();
+    let transform = Transform::from_scale(
+        side as f32 / size.width().max(1.0),
+        side as f32 / size.height().max(1.0),
+    );
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    Ok(raster_of(&pixmap))
+}
+
 /// Draws a picture into pixels at `options.scale` pixels per picture unit.
 pub fn to_raster(picture: &Picture, options: &PngOptions) -> Result<Raster, RenderError> {
     Ok(raster_of(&render_pixmap(picture, options)?))
