@@ -924,3 +924,70 @@ fn cli_draws_the_map_of_a_body_with_no_display() {
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert_eq!(png_size(&png), (1920, 1080));
 }
+
+#[test]
+fn small_multiples_put_each_date_in_its_panel_with_one_legend() {
+    let dir = temp_dir();
+    let svg = out(&dir, "foc-compare.svg");
+    let run = minilateral(&[
+        "render",
+        &fixture_path(),
+        "--focus",
+        "foc",
+        "--at",
+        "2011,2013",
+        "--at",
+        "2015",
+        "--out",
+        &svg.display().to_string(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let svg = std::fs::read_to_string(&svg).expect("the SVG exists");
+    for year in ["2011", "2013", "2015"] {
+        assert_eq!(
+            svg.matches(&format!(">{year}</text>")).count(),
+            1,
+            "one panel dated {year}"
+        );
+    }
+    assert_eq!(svg.matches(r#"<g id="legend">"#).count(), 1, "one legend");
+    assert_eq!(svg.matches(r#"<g id="panel">"#).count(), 3, "three panels");
+
+    // Each panel carries its own date, in order, and rings who joined since the one before.
+    let document = document();
+    let months: Vec<Month> = [2011, 2013, 2015].map(|y| Month::new(y, 12)).to_vec();
+    let view = state(&document);
+    let views = render::compare_views(&view, &months);
+    assert_eq!(
+        views[1].previous_date, months[0],
+        "rings say who joined since the panel before"
+    );
+    let picture = render::compare_picture(
+        &document,
+        &views,
+        &positions(&document),
+        &options(&document),
+    );
+    let dates: Vec<&str> = picture
+        .layers
+        .iter()
+        .filter(|layer| layer.name == "panel")
+        .filter_map(|layer| {
+            layer.shapes.iter().find_map(|shape| match shape {
+                render::Shape::Text { text, .. } if text.starts_with("December") => {
+                    Some(text.as_str())
+                }
+                _ => None,
+            })
+        })
+        .collect();
+    assert_eq!(dates, ["December 2011", "December 2013", "December 2015"]);
+    let run = minilateral(&[
+        "render",
+        "--at",
+        "2001,2002,2003,2004,2005,2006,2007,2008,2009,2010,2011,2012,2013",
+        "--out",
+        &out(&dir, "too-many.svg").display().to_string(),
+    ]);
+    assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+}

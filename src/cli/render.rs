@@ -27,9 +27,10 @@ pub struct RenderArgs {
     /// Where to write: a .png or .svg file, or with --from a folder for numbered PNG frames.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
-    /// The date: YYYY, YYYY-MM or YYYY-MM-DD (default: the latest event's month).
-    #[arg(long, value_parser = parse_date, conflicts_with_all = ["from", "to"])]
-    pub at: Option<PartialDate>,
+    /// The date: YYYY, YYYY-MM or YYYY-MM-DD (default: the latest event's month). Several
+    /// dates (comma-separated or repeated) draw them side by side, one panel each.
+    #[arg(long, value_parser = parse_date, value_delimiter = ',', conflicts_with_all = ["from", "to"])]
+    pub at: Vec<PartialDate>,
     /// A sequence from this date: one frame per step (see --step, --to, --gif).
     #[arg(long, value_parser = parse_date)]
     pub from: Option<PartialDate>,
@@ -212,12 +213,29 @@ pub(super) fn render(
         source: (!args.no_source).then(|| render::source_line(&document)),
         focus,
         framing: None,
+        text_scale: None,
     };
     let png = PngOptions { scale: args.scale };
 
     let Some(from) = args.from else {
         let mut options = options;
-        if let Some(at) = args.at {
+        if args.at.len() > 1 {
+            if args.at.len() > render::MAX_PANELS {
+                return Err(CommandError::Usage(format!(
+                    "--at: at most {} dates side by side, not {}",
+                    render::MAX_PANELS,
+                    args.at.len()
+                )));
+            }
+            if args.at.iter().all(|at| at.precision() == Precision::Year) {
+                options.date_stamp = DateStamp::Year;
+            }
+            let months: Vec<Month> = args.at.iter().map(|at| Month::of_date(at.end())).collect();
+            let views = render::compare_views(&view, &months);
+            let picture = render::compare_picture(&document, &views, &positions, &options);
+            return write_picture(&picture, &args.out, &png, err);
+        }
+        if let Some(&at) = args.at.first() {
             view.date = Month::of_date(at.end());
             view.previous_date = view.date;
             if at.precision() == Precision::Year {

@@ -20,6 +20,7 @@
 
 mod build;
 mod camera;
+mod compare;
 mod focus;
 mod legend;
 mod map;
@@ -35,6 +36,7 @@ mod text;
 
 pub use build::{default_title, known_body_ids, shared_framing, source_line};
 pub use camera::{Camera, Framing, MAX_NODE_ZOOM_PER_UI, NodeExtent, Rect, fit};
+pub use compare::{MAX_PANELS, compare_picture, compare_views};
 pub use focus::frame_for_picture;
 pub use map::{MapPicture, picture_of_view};
 pub use matrix::MatrixPicture;

@@ -63,6 +63,9 @@ pub struct RenderOptions {
     pub focus: Vec<BodyIx>,
     /// A fixed frame and camera (sequences share one); `None` fits this picture alone.
     pub framing: Option<Framing>,
+    /// Text, margins and strokes relative to a 1920×1080 slide; `None`: from the picture's
+    /// size (the panels of a comparison set it, so that small panels stay readable).
+    pub text_scale: Option<f32>,
 }
 
 impl Default for RenderOptions {
@@ -78,6 +81,7 @@ impl Default for RenderOptions {
             source: None,
             focus: Vec::new(),
             framing: None,
+            text_scale: None,
         }
     }
 }
@@ -94,6 +98,9 @@ impl RenderOptions {
     /// How much larger than a 1920×1080 slide the picture is: text, margins and strokes
     /// grow by this factor, so a 4K or A4 picture looks like the HD one, only sharper.
     pub fn ui_scale(&self) -> f32 {
+        if let Some(scale) = self.text_scale.filter(|s| s.is_finite() && *s > 0.0) {
+            return scale;
+        }
         let wide = self.width as f32 / DEFAULT_SIZE.0 as f32;
         let high = self.height as f32 / DEFAULT_SIZE.1 as f32;
         wide.min(high).max(0.25)

@@ -113,6 +113,82 @@ pub enum Shape {
     },
 }
 
+impl Shape {
+    /// The same shape moved by `(dx, dy)` (a panel placed on a page).
+    pub fn translated(self, dx: f32, dy: f32) -> Self {
+        let at = |[x, y]: [f32; 2]| [x + dx, y + dy];
+        match self {
+            Self::Rect { rect, corner, fill } => Self::Rect {
+                rect: Rect {
+                    x: rect.x + dx,
+                    y: rect.y + dy,
+                    ..rect
+                },
+                corner,
+                fill,
+            },
+            Self::Circle {
+                centre,
+                radius,
+                fill,
+                stroke,
+            } => Self::Circle {
+                centre: at(centre),
+                radius,
+                fill,
+                stroke,
+            },
+            Self::Polygon {
+                points,
+                fill,
+                stroke,
+            } => Self::Polygon {
+                points: points.into_iter().map(at).collect(),
+                fill,
+                stroke,
+            },
+            Self::Path {
+                rings,
+                fill,
+                stroke,
+            } => Self::Path {
+                rings: rings
+                    .into_iter()
+                    .map(|ring| ring.into_iter().map(at).collect())
+                    .collect(),
+                fill,
+                stroke,
+            },
+            Self::Line {
+                from,
+                to,
+                stroke,
+                dash,
+            } => Self::Line {
+                from: at(from),
+                to: at(to),
+                stroke,
+                dash,
+            },
+            Self::Text {
+                position,
+                text,
+                size,
+                colour,
+                anchor,
+                rotation,
+            } => Self::Text {
+                position: at(position),
+                text,
+                size,
+                colour,
+                anchor,
+                rotation,
+            },
+        }
+    }
+}
+
 /// A named group of shapes (an SVG `<g id=…>`), so that an edited SVG stays navigable.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layer {

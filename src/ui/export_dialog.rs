@@ -129,6 +129,7 @@ impl ExportForm {
                 source: Some(render::source_line(document)),
                 focus,
                 framing: None,
+                text_scale: None,
             },
             scale: 1.0,
             subject: PictureSubject::Network,
