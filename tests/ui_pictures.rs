@@ -259,6 +259,7 @@ fn screen_and_picture_agree_on_the_legend_and_the_ring_of_a_joiner() {
         options: RenderOptions::default(),
         scale: 1.0,
         subject: PictureSubject::Network,
+        compare: Vec::new(),
     };
     let picture = app.picture(&request);
     let drawn = layer_texts(&picture, "legend");
@@ -323,5 +324,28 @@ fn screen_and_picture_agree_on_the_legend_and_the_ring_of_a_joiner() {
     assert_eq!(
         screen_ring, picture_ring,
         "(width, gap) on screen and in the picture"
+    );
+}
+
+#[test]
+fn compare_dates_in_the_export_window_previews_panels_side_by_side() {
+    let mut harness = setup(Vec::new());
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export image… Ctrl+E").click();
+    harness.run_steps(3);
+    harness.get_by_label("Compare dates").click();
+    harness.run_steps(3);
+    let preview = harness.state().export_preview().expect("a preview").clone();
+    let panels = preview
+        .layers
+        .iter()
+        .filter(|layer| layer.name == "panel")
+        .count();
+    assert!(panels >= 2, "side by side: {panels} panels");
+    assert!(
+        preview.description.matches("December").count() >= 2,
+        "{}",
+        preview.description
     );
 }

@@ -47,6 +47,9 @@ pub struct ImageRequest {
     pub scale: f32,
     /// The network or the overlap matrix.
     pub subject: PictureSubject,
+    /// Months to compare side by side (small multiples of the view); empty: the view's own
+    /// date alone.
+    pub compare: Vec<Month>,
 }
 
 /// A year-by-year (or month-by-month) sequence of pictures and an animated GIF.

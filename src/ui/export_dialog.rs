@@ -65,6 +65,10 @@ pub struct ExportForm {
     to: i32,
     yearly: bool,
     delay_ms: u32,
+    /// Draw the years from `from` to `to` side by side instead of the view's date alone.
+    compare: bool,
+    /// Years between the compared panels.
+    compare_every: i32,
     /// The preview and what it shows.
     preview: Option<(PreviewKey, Picture)>,
 }
@@ -97,6 +101,8 @@ impl ExportForm {
             to: i32::from(to),
             yearly: true,
             delay_ms: 900,
+            compare: false,
+            compare_every: ((i32::from(to) - i32::from(from)) / 3).max(1),
             preview: None,
         }
     }
@@ -133,7 +139,31 @@ impl ExportForm {
             },
             scale: 1.0,
             subject: PictureSubject::Network,
+            compare: if self.compare {
+                self.compare_months(state)
+            } else {
+                Vec::new()
+            },
         }
+    }
+
+    /// The months "Compare dates" puts side by side: the end of every `compare_every`-th
+    /// year from the form's first year to its last (and the last), inside the timeline.
+    fn compare_months(&self, state: &AppState) -> Vec<Month> {
+        let (from, to) = (self.from.min(self.to), self.from.max(self.to));
+        let every = self.compare_every.max(1);
+        let year_end = |year: i32| Month::new(i16::try_from(year).unwrap_or(i16::MAX), 12);
+        let mut years: Vec<i32> = (from..=to).step_by(every as usize).collect();
+        if years.last().is_some_and(|&last| last < to) {
+            years.push(to);
+        }
+        let mut months: Vec<Month> = years
+            .into_iter()
+            .map(|year| year_end(year).clamp(state.range.0, state.range.1))
+            .collect();
+        months.dedup();
+        months.truncate(render::MAX_PANELS);
+        months
     }
 
     /// Whether the preview shows `key` (else the app draws a new one).
@@ -236,7 +266,7 @@ pub fn export_dialog_ui(
                 }
             });
             ui.separator();
-            ui.strong("Year by year");
+            ui.strong("Over time");
             ui.horizontal(|ui| {
                 let (first, last) = (
                     i32::from(state.range.0.year()),
@@ -248,6 +278,19 @@ pub fn export_dialog_ui(
                 ui.add(egui::DragValue::new(&mut form.to).range(first..=last));
                 ui.selectable_value(&mut form.yearly, true, "Yearly");
                 ui.selectable_value(&mut form.yearly, false, "Monthly");
+            });
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut form.compare, "Compare dates")
+                    .on_hover_text(
+                        "The years below side by side in one picture, one panel each, with one \
+                         legend",
+                    );
+                ui.add_enabled_ui(form.compare, |ui| {
+                    let every = ui.label("every");
+                    ui.add(egui::DragValue::new(&mut form.compare_every).range(1..=50))
+                        .labelled_by(every.id);
+                    ui.label("years");
+                });
             });
             ui.horizontal(|ui| {
                 ui.label("Each frame shows for");

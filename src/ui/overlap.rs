@@ -90,6 +90,7 @@ pub fn overlap_window_ui(
                 options: MatrixPicture::file_options(panels.document, theme),
                 scale: PNG_SCALE,
                 subject: PictureSubject::OverlapMatrix,
+                compare: Vec::new(),
             };
             ui.horizontal(|ui| {
                 let has_cells = !matrix.order.is_empty();

@@ -53,6 +53,10 @@ pub(super) fn picture_of(
     request: &ImageRequest,
 ) -> Picture {
     match request.subject {
+        PictureSubject::Network if !request.compare.is_empty() => {
+            let views = render::compare_views(view, &request.compare);
+            render::compare_picture(document, &views, positions, &request.options)
+        }
         PictureSubject::Network => {
             render::picture_of_view(document, view, positions, &request.options)
         }
