@@ -13,6 +13,7 @@ use crate::document::Document;
 use crate::edit::History;
 use crate::scene::{SceneFrame, ViewKind, Visibility};
 use crate::state::{AppState, Command, DocumentCommand, Prefs};
+use crate::timeline::{ActorIx, BodyIx};
 use crate::ui::{self, Editor, FileStatus, Panels, PictureCommand};
 
 mod files;
@@ -66,6 +67,8 @@ struct PanelMemory {
     overlap: ui::OverlapView,
     /// The map view's picture.
     map: ui::MapCache,
+    /// The table view's rows and its focused cell.
+    table: ui::TableCache,
     /// The idea the tour window shows, while it is open.
     tour: Option<usize>,
     /// The search text of the browser list.
@@ -247,6 +250,9 @@ impl MinilateralApp {
                 laying_out,
             ),
             ViewKind::Map => ui::map_panel_ui(ui, &mut panels, &mut self.memory.map, version),
+            ViewKind::Table => {
+                ui::table_panel_ui(ui, &mut panels, &mut self.memory.table, version);
+            }
         }
         ui::overlap_window_ui(ctx, &mut panels, &mut self.memory.overlap, version);
         ui::tour_window_ui(ctx, &mut panels, &mut self.memory.tour);
@@ -395,6 +401,13 @@ impl MinilateralApp {
             // timeline even after a click left a button or the slider focused.
             return;
         }
+        if pressed(Key::Escape, Modifiers::NONE) {
+            self.queue.view.push(Command::Select(None));
+        }
+        if self.state.view.kind == ViewKind::Table && self.memory.table.has_focus(ctx) {
+            // A focused cell of the table moves with the arrow and page keys.
+            return;
+        }
         // Shifted keys first: a plain-key pattern also matches the key with Shift held.
         for (key, modifiers, months) in [
             (Key::ArrowLeft, Modifiers::SHIFT, -12_i32),
@@ -413,14 +426,17 @@ impl MinilateralApp {
                     .push(Command::StepMonths(months.saturating_mul(presses)));
             }
         }
-        if pressed(Key::Escape, Modifiers::NONE) {
-            self.queue.view.push(Command::Select(None));
-        }
     }
 
     /// Where the map view draws a state (by ISO code), once it has been shown (for tests).
     pub fn map_position(&self, iso3: &str) -> Option<egui::Pos2> {
         self.memory.map.screen_position(iso3)
+    }
+
+    /// The actor and body of the table's focused cell, if one has the keyboard focus (for
+    /// tests).
+    pub fn table_focus(&self, ctx: &egui::Context) -> Option<(ActorIx, BodyIx)> {
+        self.memory.table.focused_cell(ctx)
     }
 
     /// Whether the selected node is visible (for tests).

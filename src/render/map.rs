@@ -498,7 +498,8 @@ pub fn picture_of_view(
     options: &RenderOptions,
 ) -> Picture {
     match view.kind {
-        ViewKind::Network => Picture::build(document, view, positions, options),
+        // The table is not drawn as a picture: the network stands for it.
+        ViewKind::Network | ViewKind::Table => Picture::build(document, view, positions, options),
         ViewKind::Map => {
             let themed = view.with_theme(options.theme);
             let frame = super::focus::frame_for_picture(document, &themed, &options.focus);

@@ -2,7 +2,8 @@
 //! ([`SceneGraph`]), a seeded layout ([`layout`]) and its look at a date ([`SceneFrame`]),
 //! legend included, computed from a [`View`]. The interactive view and the exporters draw
 //! from these. [`map`] holds the world map's geometry (projected outlines, small-state
-//! dots, fitting and hit testing).
+//! dots, fitting and hit testing); [`Table`] the table view's rows, cells, orders and
+//! tab-separated text.
 
 mod frame;
 mod graph;
@@ -10,11 +11,13 @@ pub mod labels;
 pub mod layout;
 pub mod map;
 mod map_look;
+mod table;
 mod view;
 
 pub use frame::{EdgeLook, LabelRule, Legend, NodeLook, Ring, SceneFrame, Visibility};
 pub use graph::{EdgeRef, LAYOUT_SEED, NodeRef, SceneGraph};
 pub use map_look::{Beside, MapLook, PlaceLook};
+pub use table::{TSV_EMPTY, Table, TableCell, TableRow, TableSort, short_status};
 pub use view::{ChangeMode, Filters, NonMembers, Selection, View, ViewKind};
 
 #[cfg(test)]

@@ -101,17 +101,21 @@ pub enum ViewKind {
     Network,
     /// The world map of accession.
     Map,
+    /// Actors × bodies, each cell the status at the date: the accessible alternative to
+    /// the graph.
+    Table,
 }
 
 impl ViewKind {
     /// Every view, in menu order.
-    pub const ALL: [Self; 2] = [Self::Network, Self::Map];
+    pub const ALL: [Self; 3] = [Self::Network, Self::Map, Self::Table];
 
     /// The menu label.
     pub fn label(self) -> &'static str {
         match self {
             Self::Network => "Network",
             Self::Map => "Map",
+            Self::Table => "Table",
         }
     }
 }

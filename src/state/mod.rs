@@ -12,7 +12,7 @@ pub use prefs::{MAX_RECENT_FILES, PREFS_KEY, Prefs};
 use crate::document::Document;
 use crate::model::{IssueArea, Law, Level, Month};
 pub use crate::scene::layout::LayoutKind;
-pub use crate::scene::{ChangeMode, Filters, NonMembers, Selection, View, ViewKind};
+pub use crate::scene::{ChangeMode, Filters, NonMembers, Selection, TableSort, View, ViewKind};
 use crate::style::{BodyColouring, NodeKind, Theme};
 
 /// How fast the timeline plays.
@@ -98,6 +98,8 @@ pub enum Command {
     SetBodyColouring(BodyColouring),
     /// Sort member lists by name or date.
     SetMemberSort(MemberSort),
+    /// Order the table view's rows by region, name or number of memberships.
+    SetTableSort(TableSort),
     /// Arrange the nodes another way.
     SetLayout(LayoutKind),
     /// Draw in light or dark colours.
@@ -130,6 +132,8 @@ pub struct AppState {
     pub play_clock: f32,
     /// How member lists are sorted.
     pub member_sort: MemberSort,
+    /// How the table view's rows are ordered.
+    pub table_sort: TableSort,
 }
 
 impl AppState {
@@ -144,6 +148,7 @@ impl AppState {
             speed: Speed::default(),
             play_clock: 0.0,
             member_sort: MemberSort::default(),
+            table_sort: TableSort::default(),
         }
     }
 
@@ -191,6 +196,7 @@ impl AppState {
             Command::SetChangeMode(mode) => view.change_mode = mode,
             Command::SetBodyColouring(colouring) => view.body_colouring = colouring,
             Command::SetMemberSort(sort) => self.member_sort = sort,
+            Command::SetTableSort(sort) => self.table_sort = sort,
             Command::SetLayout(layout) => view.layout = layout,
             Command::SetTheme(theme) => view.theme = theme,
             Command::ShowView(kind) => view.kind = kind,

@@ -17,6 +17,7 @@ pub mod network;
 mod overlap;
 mod picture;
 mod picture_command;
+mod table;
 mod timeline_bar;
 mod tour;
 
@@ -33,6 +34,7 @@ pub use menu::{DEFAULT_MAX_MEMBERS, MenuActions, menu_bar_ui};
 pub use modal::{Modal, ModalAnswer, UNSAVED_TITLE, modal_ui};
 pub use overlap::{OverlapView, overlap_window_ui};
 pub use picture_command::PictureCommand;
+pub use table::{COPY_TSV_LABEL, TableCache, table_panel_ui};
 pub use timeline_bar::timeline_bar_ui;
 pub use tour::{start_tour, tour_window_ui};
 
