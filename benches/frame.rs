@@ -6,7 +6,9 @@
 //! `live`: the pointer moves over the network every frame, so the graph view runs and every
 //! node, edge and label is drawn. `idle`: no input, so the canvas repaints its last picture
 //! (what a window costs while the user reads it). `sample_map/live`: the map view of the
-//! sample with the pointer moving over it (target < 2 ms).
+//! sample with the pointer moving over it (target < 2 ms). `sample_table/live`: the table
+//! view of the sample (207 × 36 cells, those in view made into widgets with their
+//! accessible labels) with the pointer moving over the cells.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
@@ -71,6 +73,18 @@ fn frame_benches(c: &mut Criterion) {
             b.iter(|| {
                 x = if x > 0.5 { 0.0 } else { 1.0 };
                 harness.hover_at(egui::Pos2::new(700.0 + x, 400.0));
+                harness.run_steps(1);
+            });
+        });
+        harness
+            .state_mut()
+            .push_command(Command::ShowView(ViewKind::Table));
+        harness.run_steps(3);
+        group.bench_function("sample_table/live", |b| {
+            b.iter(|| {
+                // From one cell to the next, so the hover and the tooltip change.
+                x = if x > 0.5 { 0.0 } else { 1.0 };
+                harness.hover_at(egui::Pos2::new(600.0 + 80.0 * x, 300.0));
                 harness.run_steps(1);
             });
         });

@@ -30,12 +30,13 @@ pub const COPY_TSV_LABEL: &str = "Copy as TSV";
 
 /// Height of a row of cells, in points.
 const ROW_HEIGHT: f32 = 22.0;
-/// Height of the header row of body names.
-const HEADER_HEIGHT: f32 = 26.0;
+/// Height of the header row of body names (two lines).
+const HEADER_HEIGHT: f32 = 40.0;
 /// Width of the column of actor names.
 const NAME_WIDTH: f32 = 220.0;
-/// A body's name wider than this is shortened (the tooltip has it whole).
-const MAX_COLUMN_WIDTH: f32 = 130.0;
+/// A body's name wider than this goes on two lines, and is shortened past the second (the
+/// tooltip has it whole).
+const MAX_HEADER_WIDTH: f32 = 96.0;
 /// Room left and right of a cell's content.
 const CELL_PADDING: f32 = 6.0;
 /// Side of a cell's colour swatch.
@@ -59,8 +60,6 @@ pub struct TableCache {
     table: Table,
     /// Each column's left edge from the first column's, and its width.
     columns: Vec<(f32, f32)>,
-    /// Each column's header text (shortened when too wide).
-    headers: Vec<String>,
     focused: Option<FocusedCell>,
 }
 
@@ -105,12 +104,15 @@ impl TableCache {
                 .x
         };
         let status_width = |status| SWATCH + 4.0 + width_of(short_status(status));
-        self.headers.clear();
         self.columns.clear();
         let mut left = 0.0;
         for (c, body) in self.table.columns.iter().enumerate() {
             let label = dataset.bodies.get(body.index()).map_or("", |b| b.label());
-            let header = fit_text(label, MAX_COLUMN_WIDTH, &width_of);
+            let header_width = ui
+                .painter()
+                .layout_job(header_job(label, Color32::WHITE))
+                .size()
+                .x;
             let widest_cell = (0..self.table.rows.len())
                 .filter_map(|r| self.table.cell(r, c))
                 .map(|cell| cell.status)
@@ -123,9 +125,8 @@ impl TableCache {
                 .into_iter()
                 .map(status_width)
                 .fold(SWATCH, f32::max);
-            let width = width_of(&header).max(widest_cell) + 2.0 * CELL_PADDING;
+            let width = header_width.max(widest_cell) + 2.0 * CELL_PADDING;
             self.columns.push((left, width));
-            self.headers.push(header);
             left += width;
         }
         self.key = Some(key);
@@ -151,6 +152,18 @@ impl TableCache {
 /// The widget id of a cell: the same for an actor and a body whatever the order.
 fn cell_id(cell: FocusedCell) -> Id {
     Id::new(("table_cell", cell.actor, cell.body))
+}
+
+/// The layout of a body's name in the header row: wrapped on two lines at most, then cut.
+fn header_job(label: &str, colour: Color32) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::simple(
+        label.to_owned(),
+        FontId::proportional(TEXT_SIZE),
+        colour,
+        MAX_HEADER_WIDTH,
+    );
+    job.wrap.max_rows = 2;
+    job
 }
 
 /// `text`, cut with an ellipsis to fit `width`.
@@ -269,6 +282,9 @@ fn keyboard(ui: &egui::Ui, cache: &mut TableCache) -> Option<(usize, usize)> {
     let table = &cache.table;
     let (Some(row), Some(column)) = (table.row_of(focused.actor), table.column_of(focused.body))
     else {
+        // The filters or the date took the cell away: nothing is left to hold the focus.
+        ui.memory_mut(|memory| memory.surrender_focus(id));
+        cache.focused = None;
         return None;
     };
     let rows = table.rows.len();
@@ -332,6 +348,8 @@ fn grid_ui(
     let highlight = visuals.selection.bg_fill.gamma_multiply(0.35);
     let background = color32(panels.state.view.theme.palette().background);
     let grid_line = visuals.widgets.noninteractive.bg_stroke.color;
+    // The status colours are dark: on a dark background their wash needs more strength.
+    let wash = if visuals.dark_mode { 0.3 } else { 0.18 };
 
     // Where a cell, a name or a body's name is on the screen.
     let column_x = |c: usize| origin.x + NAME_WIDTH + cache.columns.get(c).map_or(0.0, |&(x, _)| x);
@@ -365,86 +383,113 @@ fn grid_ui(
             );
             painter.rect_filled(band, 0.0, highlight);
         }
-        for c in columns.clone() {
-            let Some(&body) = cache.table.columns.get(c) else {
-                continue;
-            };
-            let rect = Rect::from_min_size(
-                Pos2::new(column_x(c), y),
-                Vec2::new(column_width(c), ROW_HEIGHT),
-            );
-            if selected_body == Some(body) && selected_actor != Some(row.actor) {
-                painter.rect_filled(rect, 0.0, highlight);
-            }
-            let cell = FocusedCell {
-                actor: row.actor,
-                body,
-            };
-            let id = cell_id(cell);
-            let response = cells_ui.interact(rect, id, Sense::click());
-            let status = cache.table.cell(r, c).map(|cell| cell.status);
-            if let Some(status) = status {
-                let fill = color32(style::map_status_colour(status));
-                // A faint wash of the status colour lets patterns show at a glance.
-                painter.rect_filled(rect.shrink(1.0), 2.0, fill.gamma_multiply(0.18));
-                let swatch = Rect::from_center_size(
-                    Pos2::new(rect.left() + CELL_PADDING + SWATCH / 2.0, rect.center().y),
-                    Vec2::splat(SWATCH),
-                );
-                painter.rect(
-                    swatch,
-                    2.0,
-                    fill,
-                    Stroke::new(1.0, visuals.weak_text_color()),
-                    StrokeKind::Inside,
-                );
-                painter.text(
-                    Pos2::new(swatch.right() + 4.0, rect.center().y),
-                    Align2::LEFT_CENTER,
-                    short_status(status),
-                    font.clone(),
-                    visuals.text_color(),
-                );
-            }
-            if response.hovered() {
-                painter.rect_stroke(
-                    rect.shrink(0.5),
-                    2.0,
-                    visuals.widgets.hovered.bg_stroke,
-                    StrokeKind::Inside,
-                );
-            }
-            if response.has_focus() {
-                cache.focused = Some(cell);
-                painter.rect_stroke(
-                    rect.shrink(1.0),
-                    2.0,
-                    Stroke::new(2.0, visuals.selection.stroke.color),
-                    StrokeKind::Inside,
-                );
-            }
-            response.widget_info(|| {
-                WidgetInfo::labeled(
-                    WidgetType::Button,
-                    true,
-                    cache.table.describe(dataset, r, c),
-                )
-            });
-            let response = if response.hovered() {
-                response.on_hover_text(cell_tooltip(panels, cache, r, c))
-            } else {
-                response
-            };
-            if response.clicked() {
-                response.request_focus();
-                cache.focused = Some(cell);
-                panels.emit(Command::Select(Some(Selection::Actor(row.actor))));
-            }
-        }
         painter.hline(
             cells_rect.x_range(),
             y + ROW_HEIGHT - 0.5,
             Stroke::new(0.5, grid_line),
+        );
+    }
+    let mut places: Vec<(usize, usize)> = (first_row..end_row)
+        .flat_map(|r| columns.clone().map(move |c| (r, c)))
+        .collect();
+    // The focused cell is made even when it is out of view (while the table scrolls to
+    // it): a focused widget that is not made loses the focus, and the accessibility tree
+    // must hold the node it says is focused.
+    let focused_place = cache.focused.and_then(|cell| {
+        if !ui.memory(|memory| memory.has_focus(cell_id(cell))) {
+            return None;
+        }
+        Some((
+            cache.table.row_of(cell.actor)?,
+            cache.table.column_of(cell.body)?,
+        ))
+    });
+    if let Some(place) = focused_place
+        && !places.contains(&place)
+    {
+        places.push(place);
+    }
+    for (r, c) in places {
+        let (Some(row), Some(&body)) = (cache.table.rows.get(r), cache.table.columns.get(c)) else {
+            continue;
+        };
+        let rect = Rect::from_min_size(
+            Pos2::new(column_x(c), row_y(r)),
+            Vec2::new(column_width(c), ROW_HEIGHT),
+        );
+        if selected_body == Some(body) && selected_actor != Some(row.actor) {
+            painter.rect_filled(rect, 0.0, highlight);
+        }
+        let cell = FocusedCell {
+            actor: row.actor,
+            body,
+        };
+        let response = cells_ui.interact(rect, cell_id(cell), Sense::click());
+        if let Some(status) = cache.table.cell(r, c).map(|cell| cell.status) {
+            let fill = color32(style::map_status_colour(status));
+            // A faint wash of the status colour lets patterns show at a glance.
+            painter.rect_filled(rect.shrink(1.0), 2.0, fill.gamma_multiply(wash));
+            let swatch = Rect::from_center_size(
+                Pos2::new(rect.left() + CELL_PADDING + SWATCH / 2.0, rect.center().y),
+                Vec2::splat(SWATCH),
+            );
+            painter.rect(
+                swatch,
+                2.0,
+                fill,
+                Stroke::new(1.0, visuals.weak_text_color()),
+                StrokeKind::Inside,
+            );
+            painter.text(
+                Pos2::new(swatch.right() + 4.0, rect.center().y),
+                Align2::LEFT_CENTER,
+                short_status(status),
+                font.clone(),
+                visuals.text_color(),
+            );
+        }
+        if response.hovered() {
+            painter.rect_stroke(
+                rect.shrink(0.5),
+                2.0,
+                visuals.widgets.hovered.bg_stroke,
+                StrokeKind::Inside,
+            );
+        }
+        if response.has_focus() {
+            cache.focused = Some(cell);
+            painter.rect_stroke(
+                rect.shrink(1.0),
+                2.0,
+                Stroke::new(2.0, visuals.selection.stroke.color),
+                StrokeKind::Inside,
+            );
+        }
+        response.widget_info(|| {
+            WidgetInfo::labeled(
+                WidgetType::Button,
+                true,
+                cache.table.describe(dataset, r, c),
+            )
+        });
+        let response = if response.hovered() {
+            response.on_hover_text(cell_tooltip(panels, cache, r, c))
+        } else {
+            response
+        };
+        if response.clicked() {
+            response.request_focus();
+            cache.focused = Some(cell);
+            panels.emit(Command::Select(Some(Selection::Actor(row.actor))));
+        }
+    }
+    // Faint column lines, so that a lone cell far down is easy to place under its body.
+    let last_y = row_y(end_row).min(cells_rect.bottom());
+    for c in columns.clone() {
+        painter.vline(
+            column_x(c) + column_width(c) - 0.5,
+            cells_rect.top()..=last_y,
+            Stroke::new(0.5, grid_line.gamma_multiply(0.6)),
         );
     }
     if let Some((r, c)) = target {
@@ -569,8 +614,7 @@ fn grid_ui(
         bodies_ui.set_clip_rect(bodies_rect.intersect(header_ui.clip_rect()));
         let painter = bodies_ui.painter().clone();
         for c in columns {
-            let (Some(&body_ix), Some(header)) = (cache.table.columns.get(c), cache.headers.get(c))
-            else {
+            let Some(&body_ix) = cache.table.columns.get(c) else {
                 continue;
             };
             let Some(body) = dataset.bodies.get(body_ix.index()) else {
@@ -588,11 +632,14 @@ fn grid_ui(
             } else if response.hovered() {
                 painter.rect_filled(rect, 0.0, visuals.widgets.hovered.weak_bg_fill);
             }
-            painter.text(
-                Pos2::new(rect.left() + CELL_PADDING, rect.center().y),
-                Align2::LEFT_CENTER,
+            // Names sit on the line above the cells, as in a spreadsheet.
+            let header = painter.layout_job(header_job(body.label(), visuals.strong_text_color()));
+            painter.galley(
+                Pos2::new(
+                    rect.left() + CELL_PADDING,
+                    rect.bottom() - 4.0 - header.size().y,
+                ),
                 header,
-                font.clone(),
                 visuals.strong_text_color(),
             );
             painter.vline(rect.left(), rect.y_range(), Stroke::new(0.5, grid_line));
