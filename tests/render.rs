@@ -991,3 +991,18 @@ fn small_multiples_put_each_date_in_its_panel_with_one_legend() {
     ]);
     assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
 }
+
+#[test]
+fn the_table_view_exports_as_the_network() {
+    // The table is not drawn as a picture: the export window, sequences and the CLI draw
+    // the network of the same view.
+    let document = document();
+    let network = state(&document);
+    let mut table = network.clone();
+    table.kind = minilateral::scene::ViewKind::Table;
+    let options = options(&document);
+    let positions = positions(&document);
+    let as_network = render::picture_of_view(&document, &network, &positions, &options);
+    let as_table = render::picture_of_view(&document, &table, &positions, &options);
+    assert_eq!(render::to_svg(&as_table), render::to_svg(&as_network));
+}

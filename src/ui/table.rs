@@ -166,20 +166,17 @@ fn header_job(label: &str, colour: Color32) -> egui::text::LayoutJob {
     job
 }
 
-/// `text`, cut with an ellipsis to fit `width`.
-fn fit_text(text: &str, width: f32, width_of: &dyn Fn(&str) -> f32) -> String {
-    if width_of(text) <= width {
-        return text.to_owned();
-    }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let cut: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
-        if width_of(&cut) <= width {
-            return cut;
-        }
-    }
-    "…".to_owned()
+/// The layout of a text on one line, cut with an ellipsis where it is wider than `width`.
+fn one_line_job(text: &str, colour: Color32, width: f32) -> egui::text::LayoutJob {
+    let mut job = egui::text::LayoutJob::simple(
+        text.to_owned(),
+        FontId::proportional(TEXT_SIZE),
+        colour,
+        width,
+    );
+    job.wrap.max_rows = 1;
+    job.wrap.break_anywhere = true;
+    job
 }
 
 /// The table panel. `version` changes with the dataset and the looks.
@@ -543,27 +540,11 @@ fn grid_ui(
             visuals.weak_text_color(),
         );
         let name_room = count_left - dot.x - 8.0 - CELL_PADDING;
-        let name = painter.layout(
-            actor.name.clone(),
-            font.clone(),
+        let name = painter.layout_job(one_line_job(
+            &actor.name,
             visuals.strong_text_color(),
-            f32::INFINITY,
-        );
-        let name = if name.size().x > name_room {
-            let width_of = |text: &str| {
-                painter
-                    .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
-                    .size()
-                    .x
-            };
-            painter.layout_no_wrap(
-                fit_text(&actor.name, name_room, &width_of),
-                font.clone(),
-                visuals.strong_text_color(),
-            )
-        } else {
-            name
-        };
+            name_room,
+        ));
         painter.galley(
             Pos2::new(dot.x + 8.0, rect.center().y - name.size().y / 2.0),
             name,
