@@ -330,7 +330,10 @@ mod tests {
         let view = state.view.clone();
         state.apply(Command::SetTableSort(TableSort::Memberships));
         assert_eq!(state.table_sort, TableSort::Memberships);
-        assert_eq!(state.view, view, "the table's order is not part of the view");
+        assert_eq!(
+            state.view, view,
+            "the table's order is not part of the view"
+        );
         assert_eq!(state.view.level, Level::InForce);
         assert_eq!(state.view.change_mode, ChangeMode::ChangesOnly);
         assert_eq!(state.view.body_colouring, BodyColouring::Law);
