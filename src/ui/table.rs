@@ -540,15 +540,17 @@ fn grid_ui(
             visuals.weak_text_color(),
         );
         let name_room = count_left - dot.x - 8.0 - CELL_PADDING;
-        let name = painter.layout_job(one_line_job(
-            &actor.name,
-            visuals.strong_text_color(),
-            name_room,
-        ));
+        // As in the network, an actor with no membership at the date is drawn faint.
+        let name_colour = if row.memberships > 0 {
+            visuals.strong_text_color()
+        } else {
+            visuals.weak_text_color()
+        };
+        let name = painter.layout_job(one_line_job(&actor.name, name_colour, name_room));
         painter.galley(
             Pos2::new(dot.x + 8.0, rect.center().y - name.size().y / 2.0),
             name,
-            visuals.strong_text_color(),
+            name_colour,
         );
         painter.hline(
             rect.x_range(),
