@@ -2,6 +2,7 @@
 //! structure and the seeded layout. Below `state`: the scene's and the pictures' input.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::model::{Dataset, Month, Word};
 use crate::scene::layout::{ForceLayout, LayoutRequest};
@@ -24,6 +25,8 @@ pub struct Document {
     /// The native file Save writes to; `None` for the built-in sample, a new dataset or one
     /// imported from another format (Save then asks where).
     pub path: Option<PathBuf>,
+    /// The coalition network's layout, computed the first time it is asked for.
+    coalition_positions: OnceLock<Vec<[f32; 2]>>,
 }
 
 impl Document {
@@ -38,6 +41,7 @@ impl Document {
             file_label,
             report_summary,
             path: None,
+            coalition_positions: OnceLock::new(),
         }
     }
 
@@ -52,6 +56,14 @@ impl Document {
     pub fn reindex(&mut self) {
         self.timeline = Timeline::build(&self.dataset);
         self.graph = SceneGraph::build(&self.dataset, &self.timeline);
+        self.coalition_positions = OnceLock::new();
+    }
+
+    /// Where each body sits in the coalition network (indexed like the dataset's bodies):
+    /// one seeded layout per dataset, computed on first use, the same at every date.
+    pub fn coalition_positions(&self) -> &[[f32; 2]] {
+        self.coalition_positions
+            .get_or_init(|| crate::scene::coalitions::coalition_layout(&self.timeline))
     }
 
     /// The id of a node's record.

@@ -69,6 +69,8 @@ struct PanelMemory {
     map: ui::MapCache,
     /// The table view's rows and its focused cell.
     table: ui::TableCache,
+    /// The coalition view's picture.
+    coalitions: ui::CoalitionCache,
     /// The idea the tour window shows, while it is open.
     tour: Option<usize>,
     /// The search text of the browser list.
@@ -252,6 +254,9 @@ impl MinilateralApp {
             ViewKind::Map => ui::map_panel_ui(ui, &mut panels, &mut self.memory.map, version),
             ViewKind::Table => {
                 ui::table_panel_ui(ui, &mut panels, &mut self.memory.table, version);
+            }
+            ViewKind::Coalitions => {
+                ui::coalitions_panel_ui(ui, &mut panels, &mut self.memory.coalitions, version);
             }
         }
         ui::overlap_window_ui(ctx, &mut panels, &mut self.memory.overlap, version);
@@ -437,6 +442,12 @@ impl MinilateralApp {
     /// tests).
     pub fn table_focus(&self, ctx: &egui::Context) -> Option<(ActorIx, BodyIx)> {
         self.memory.table.focused_cell(ctx)
+    }
+
+    /// Where the coalition view draws a body (by id), once it has been shown (for tests).
+    pub fn coalition_position(&self, body_id: &str) -> Option<egui::Pos2> {
+        let body = self.document.timeline.body_ix(body_id)?;
+        self.memory.coalitions.screen_position(body)
     }
 
     /// Whether the selected node is visible (for tests).

@@ -83,9 +83,13 @@ pub struct RenderArgs {
     /// How the nodes are arranged.
     #[arg(long, value_enum, default_value_t = LayoutArg::Force)]
     pub layout: LayoutArg,
-    /// What to draw: the network or the world map.
+    /// What to draw: the network, the world map or the coalition network.
     #[arg(long, value_enum, default_value_t = ViewArg::Network)]
     pub view: ViewArg,
+    /// The coalition network ties two bodies only when they are at least P percent alike
+    /// (members of both over members of either).
+    #[arg(long, value_name = "P", default_value_t = crate::scene::DEFAULT_TIE_THRESHOLD_PERCENT, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_similarity: u8,
     /// The minilateral lens: only bodies with at most N members at the date, and the actors
     /// tied to them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
@@ -150,6 +154,8 @@ pub enum ViewArg {
     /// The world map: states filled by their status in the `--focus` body, or shaded by
     /// how many bodies they belong to.
     Map,
+    /// Bodies only, tied when they share members (the `--focus` body selected).
+    Coalitions,
 }
 
 /// Runs `minilateral render`.
@@ -181,10 +187,19 @@ pub(super) fn render(
     view.theme = args.theme.theme();
     view.level = args.level;
     view.filters.max_members = args.max_members;
-    if args.view == ViewArg::Map {
-        // The map shows one body's statuses: the first --focus body.
-        view.kind = crate::scene::ViewKind::Map;
-        view.selection = focus.first().copied().map(crate::scene::Selection::Body);
+    view.tie_threshold_percent = args.min_similarity;
+    match args.view {
+        ViewArg::Network => {}
+        ViewArg::Map => {
+            // The map shows one body's statuses: the first --focus body.
+            view.kind = crate::scene::ViewKind::Map;
+            view.selection = focus.first().copied().map(crate::scene::Selection::Body);
+        }
+        ViewArg::Coalitions => {
+            // Every body is drawn; the first --focus body is selected, its ties highlighted.
+            view.kind = crate::scene::ViewKind::Coalitions;
+            view.selection = focus.first().copied().map(crate::scene::Selection::Body);
+        }
     }
     view.layout = match args.layout {
         LayoutArg::Force => LayoutKind::Force,

@@ -489,7 +489,8 @@ fn legend_shapes(
     rect
 }
 
-/// The picture of a view: the network or the map, as the view says. The one entry point of
+/// The picture of a view: the network, the map or the coalition network, as the view says
+/// (`positions` are the network's; the coalition network has its own). The one entry point of
 /// the export window, sequences and `minilateral render`.
 pub fn picture_of_view(
     document: &Document,
@@ -507,6 +508,18 @@ pub fn picture_of_view(
                 Ok(map) => MapPicture::build(document, &themed, &frame, map, options).picture,
                 Err(error) => message_picture(options, &format!("No map: {error}")),
             }
+        }
+        ViewKind::Coalitions => {
+            // Bodies only: a focus would leave one body, so the picture shows them all (the
+            // caller selects the focused body instead).
+            let themed = view.with_theme(options.theme);
+            let frame = SceneFrame::build(
+                &document.dataset,
+                &document.timeline,
+                &document.graph,
+                &themed,
+            );
+            super::coalitions::CoalitionPicture::build(document, &themed, &frame, options).picture
         }
     }
 }

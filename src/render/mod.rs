@@ -5,7 +5,8 @@
 //! A [`Picture`] is built once from the document, the view, the positions and the
 //! [`RenderOptions`]; [`to_svg`] writes it as text, [`to_png`] rasterises that SVG with
 //! resvg. A [`Sequence`] plans one picture per year or month with a shared camera, and a
-//! [`GifWriter`] animates them. A [`MatrixPicture`] draws the overlap matrix the same way.
+//! [`GifWriter`] animates them. A [`MatrixPicture`] draws the overlap matrix the same way,
+//! a [`MapPicture`] the world map and a [`CoalitionPicture`] the coalition network.
 //!
 //! ```no_run
 //! # use minilateral::render::{Picture, PngOptions, RenderOptions, to_png, to_svg};
@@ -20,6 +21,7 @@
 
 mod build;
 mod camera;
+mod coalitions;
 mod compare;
 mod focus;
 mod legend;
@@ -36,6 +38,7 @@ mod text;
 
 pub use build::{default_title, known_body_ids, shared_framing, source_line};
 pub use camera::{Camera, Framing, MAX_NODE_ZOOM_PER_UI, NodeExtent, Rect, fit};
+pub use coalitions::{CoalitionPicture, tie_width};
 pub use compare::{MAX_PANELS, compare_picture, compare_views};
 pub use focus::frame_for_picture;
 pub use map::{MapPicture, picture_of_view};

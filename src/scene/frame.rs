@@ -129,11 +129,7 @@ impl SceneFrame {
             .iter()
             .enumerate()
             .map(|(b, body)| {
-                filters.shows_kind(NodeKind::of_body(body.kind))
-                    && filters
-                        .issue
-                        .is_none_or(|issue| body.issues.contains(&issue))
-                    && filters.law.is_none_or(|law| body.law == law)
+                filters.shows_body(body)
                     && filters
                         .max_members
                         .is_none_or(|most| body_members.get(b).copied().unwrap_or(0) <= most)

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{IssueArea, Law, Level, Month};
+use crate::model::{Body, IssueArea, Law, Level, Month};
 use crate::style::{BodyColouring, NodeKind, Theme};
 use crate::timeline::{ActorIx, BodyIx};
 
@@ -83,6 +83,15 @@ impl Filters {
         !self.hidden_kinds.contains(&kind)
     }
 
+    /// Whether a body passes the filters that do not depend on the date (its kind, issue
+    /// area and law); the lens, which counts members at the date, is applied by
+    /// [`super::SceneFrame`].
+    pub fn shows_body(&self, body: &Body) -> bool {
+        self.shows_kind(NodeKind::of_body(body.kind))
+            && self.issue.is_none_or(|issue| body.issues.contains(&issue))
+            && self.law.is_none_or(|law| body.law == law)
+    }
+
     /// Whether any filter narrows what is shown (the non-member mode aside).
     pub fn is_narrowing(&self) -> bool {
         !self.hidden_kinds.is_empty()
@@ -101,6 +110,8 @@ pub enum ViewKind {
     Network,
     /// The world map of accession.
     Map,
+    /// Bodies only, tied when they share members: the coalition network.
+    Coalitions,
     /// Actors × bodies, each cell the status at the date: the accessible alternative to
     /// the graph.
     Table,
@@ -108,13 +119,14 @@ pub enum ViewKind {
 
 impl ViewKind {
     /// Every view, in menu order.
-    pub const ALL: [Self; 3] = [Self::Network, Self::Map, Self::Table];
+    pub const ALL: [Self; 4] = [Self::Network, Self::Map, Self::Coalitions, Self::Table];
 
     /// The menu label.
     pub fn label(self) -> &'static str {
         match self {
             Self::Network => "Network",
             Self::Map => "Map",
+            Self::Coalitions => "Coalitions",
             Self::Table => "Table",
         }
     }
@@ -143,7 +155,16 @@ pub struct View {
     pub layout: LayoutKind,
     /// Light or dark colours.
     pub theme: Theme,
+    /// The coalition network ties two bodies only when they are at least this alike (shared
+    /// members over members of either, in percent), so that a universal body does not tie
+    /// every club to the centre.
+    pub tie_threshold_percent: u8,
 }
+
+/// The coalition network's tie threshold a view starts with, in percent: high enough that a
+/// universal body (about 190 members) is not tied to every club of twenty, low enough to tie
+/// a club to the larger bodies most of its members are in.
+pub const DEFAULT_TIE_THRESHOLD_PERCENT: u8 = 20;
 
 impl View {
     /// The view of a month with everything else at its default: party level, nothing
@@ -160,6 +181,7 @@ impl View {
             body_colouring: BodyColouring::default(),
             layout: LayoutKind::default(),
             theme: Theme::default(),
+            tie_threshold_percent: DEFAULT_TIE_THRESHOLD_PERCENT,
         }
     }
 

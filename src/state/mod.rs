@@ -106,6 +106,9 @@ pub enum Command {
     SetTheme(Theme),
     /// Show another view of the data (network, map, …).
     ShowView(ViewKind),
+    /// Tie two bodies in the coalition network only when they are at least this alike, in
+    /// percent (clamped to 100).
+    SetTieThreshold(u8),
     /// Clear every filter.
     ResetFilters,
     /// Time passed while playing; advances the date in whole steps.
@@ -200,6 +203,7 @@ impl AppState {
             Command::SetLayout(layout) => view.layout = layout,
             Command::SetTheme(theme) => view.theme = theme,
             Command::ShowView(kind) => view.kind = kind,
+            Command::SetTieThreshold(percent) => view.tie_threshold_percent = percent.min(100),
             Command::ResetFilters => view.filters = Filters::default(),
             Command::Tick { seconds } => self.tick(seconds),
         }
@@ -348,5 +352,19 @@ mod tests {
         assert_eq!(state.view.layout, LayoutKind::Regions);
         state.apply(Command::SetTheme(Theme::Dark));
         assert_eq!(state.view.theme, Theme::Dark);
+    }
+
+    #[test]
+    fn the_tie_threshold_is_part_of_the_view_and_at_most_100() {
+        let mut state = state();
+        let before = state.view.clone();
+        state.apply(Command::SetTieThreshold(35));
+        assert_eq!(state.view.tie_threshold_percent, 35);
+        assert_ne!(
+            state.view, before,
+            "pictures and caches follow the threshold"
+        );
+        state.apply(Command::SetTieThreshold(250));
+        assert_eq!(state.view.tie_threshold_percent, 100);
     }
 }

@@ -4,6 +4,7 @@
 mod browser;
 mod canvas;
 mod chart;
+mod coalitions;
 pub mod colour;
 mod editor;
 mod export_dialog;
@@ -24,6 +25,7 @@ mod tour;
 pub use browser::browser_panel_ui;
 pub use canvas::{CanvasCache, network_panel_ui};
 pub use chart::chart_panel_ui;
+pub use coalitions::{CoalitionCache, TIE_THRESHOLD_LABEL, coalitions_panel_ui};
 pub use editor::{EVENTS_EDITOR_TITLE, Editor, EditorOutcome, editor_ui};
 pub use export_dialog::{ExportForm, ExportOutcome, export_dialog_ui};
 pub use fonts::{font_definitions, install_fonts};
