@@ -12,7 +12,7 @@ use crate::model::Word;
 use crate::scene::coalitions::percent;
 use crate::scene::labels::{LabelNeed, LabelRequest, LabelStyle, Obstacle, place_labels};
 use crate::scene::{CoalitionScene, Legend, SceneFrame, View, Visibility};
-use crate::style::{FADED_ALPHA, Palette, Rgba};
+use crate::style::{self, BodyColouring, FADED_ALPHA, NodeKind, Palette, Rgba};
 use crate::timeline::BodyIx;
 
 use super::build::date_text;
@@ -40,6 +40,8 @@ const HEADING_HEIGHT: f32 = 27.0;
 const NOTE_LINE: f32 = 17.0;
 const SECTION_GAP: f32 = 14.0;
 const SWATCH_GAP: f32 = 9.0;
+/// The most columns of a legend drawn as a band below the network.
+const MAX_BAND_COLUMNS: usize = 4;
 /// The legend is never drawn smaller than this fraction of its size.
 const MIN_LEGEND_SHRINK: f32 = 0.55;
 const LABEL_SIZE: f32 = 15.0;
@@ -139,34 +141,6 @@ impl CoalitionPicture {
             bottom -= SOURCE_SIZE * ui * 1.8;
         }
 
-        // Legend column, beside the network and below the header.
-        let legend_width = if options.legend {
-            LEGEND_WIDTH * ui
-        } else {
-            0.0
-        };
-        let mut legend = Vec::new();
-        let legend_rect = options.legend.then(|| {
-            let origin = [width - margin - legend_width, top];
-            legend_shapes(
-                frame,
-                &scene,
-                view,
-                origin,
-                [legend_width, (bottom - top).max(1.0)],
-                ui,
-                &palette,
-                &measure,
-                &mut legend,
-            )
-        });
-        let right = if options.legend {
-            width - margin - legend_width - LEGEND_GAP * ui
-        } else {
-            width - margin
-        };
-        let network = Rect::from_edges(margin, top, right.max(margin + 1.0), bottom.max(top + 1.0));
-
         // The camera: every body the filters may show, at its largest, with its label.
         let label_size = LABEL_SIZE * ui;
         let label_height = measure.ascent(label_size) + measure.descent(label_size);
@@ -189,7 +163,92 @@ impl CoalitionPicture {
                 }
             })
             .collect();
-        let camera = camera::fit(&extents, network, ui);
+
+        // The legend: a column beside the network, or a band of columns below it when the
+        // network is drawn larger so (a narrow window). Sized from every body the filters
+        // may show, not those of the date, so that the choice and the camera stay put.
+        let legend_width = LEGEND_WIDTH * ui;
+        let gap = LEGEND_GAP * ui;
+        let beside = Rect::from_edges(
+            margin,
+            top,
+            (width
+                - margin
+                - if options.legend {
+                    legend_width + gap
+                } else {
+                    0.0
+                })
+            .max(margin + 1.0),
+            bottom.max(top + 1.0),
+        );
+        let mut framing = Framing {
+            network: beside,
+            camera: camera::fit(&extents, beside, ui),
+        };
+        let drawn_sections = legend_rows(
+            scene.nodes.iter().map(|node| node.look.kind).collect(),
+            frame.legend.body_colours.clone(),
+            &scene,
+            view,
+            &palette,
+        );
+        // (the number of columns of the band, and its height)
+        let mut band: Option<(usize, f32)> = None;
+        let columns = ((width - 2.0 * margin) / legend_width).floor() as usize;
+        if options.legend && columns >= 2 {
+            let sizing = legend_rows(
+                framed_kinds(document, &scene),
+                framed_colours(document, &scene, view),
+                &scene,
+                view,
+                &palette,
+            );
+            let items = legend_items(&sizing, LEGEND_WIDTH, &measure);
+            let columns = columns.min(MAX_BAND_COLUMNS);
+            let band_height = columns_height(&items, &split_columns(&items, columns)) * ui;
+            let below = Rect::from_edges(
+                margin,
+                top,
+                width - margin,
+                (bottom - band_height - gap).max(top + 1.0),
+            );
+            let camera = camera::fit(&extents, below, ui);
+            if camera.zoom > framing.camera.zoom * 1.02 {
+                framing = Framing {
+                    network: below,
+                    camera,
+                };
+                band = Some((columns, band_height));
+            }
+        }
+        let mut legend = Vec::new();
+        let legend_rect = options.legend.then(|| match band {
+            Some((columns, band_height)) => legend_shapes(
+                &drawn_sections,
+                [margin, bottom - band_height],
+                legend_width,
+                columns,
+                band_height,
+                ui,
+                &palette,
+                &measure,
+                &mut legend,
+            ),
+            None => legend_shapes(
+                &drawn_sections,
+                [width - margin - legend_width, top],
+                legend_width,
+                1,
+                (bottom - top).max(1.0),
+                ui,
+                &palette,
+                &measure,
+                &mut legend,
+            ),
+        });
+        let network = framing.network;
+        let camera = framing.camera;
 
         // Bodies in picture units.
         let bodies: Vec<(BodyIx, [f32; 2], f32)> = scene
@@ -364,7 +423,7 @@ impl CoalitionPicture {
                     shapes: footer,
                 },
             ],
-            framing: Framing { network, camera },
+            framing,
             legend_rect,
             margin,
             visible_nodes: scene.nodes.len(),
@@ -465,36 +524,39 @@ enum Sample {
     Tie(f32),
 }
 
-/// The legend's sections: the shapes and colours of the bodies drawn (the network's
-/// sections, narrowed to bodies), then the key to the tie widths.
+/// One legend section: a heading, rows of a sample and a text, and a note.
+type Section = (&'static str, Vec<(Sample, String)>, Option<String>);
+
+/// The legend's sections: the shapes and colours of the bodies (the network's sections,
+/// narrowed to bodies), then the key to the tie widths.
 fn legend_rows(
-    frame: &SceneFrame,
+    kinds: Vec<NodeKind>,
+    body_colours: Vec<(&'static str, Rgba)>,
     scene: &CoalitionScene,
     view: &View,
     palette: &Palette,
-) -> Vec<(&'static str, Vec<(Sample, String)>, Option<String>)> {
-    let mut kinds: Vec<_> = scene.nodes.iter().map(|node| node.look.kind).collect();
+) -> Vec<Section> {
+    let mut kinds = kinds;
     kinds.sort();
     kinds.dedup();
     let legend = Legend {
         kinds,
-        body_colours: frame.legend.body_colours.clone(),
+        body_colours,
         ..Legend::default()
     };
-    let mut sections: Vec<(&'static str, Vec<(Sample, String)>, Option<String>)> =
-        legend_sections(&legend, view.body_colouring, palette)
-            .into_iter()
-            .map(|section| {
-                let note =
-                    (section.heading == "Shapes").then(|| "Size: members at the date".to_owned());
-                let rows = section
-                    .rows
-                    .into_iter()
-                    .map(|(swatch, words)| (Sample::Swatch(swatch), words))
-                    .collect();
-                (section.heading, rows, note)
-            })
-            .collect();
+    let mut sections: Vec<Section> = legend_sections(&legend, view.body_colouring, palette)
+        .into_iter()
+        .map(|section| {
+            let note =
+                (section.heading == "Shapes").then(|| "Size: members at the date".to_owned());
+            let rows = section
+                .rows
+                .into_iter()
+                .map(|(swatch, words)| (Sample::Swatch(swatch), words))
+                .collect();
+            (section.heading, rows, note)
+        })
+        .collect();
     let threshold = scene.threshold;
     let mut steps = vec![threshold.max(0.05), 0.5, 1.0];
     steps.dedup_by(|later, earlier| percent(*later) <= percent(*earlier));
@@ -519,137 +581,236 @@ fn legend_rows(
     sections
 }
 
-/// Draws the legend column at `origin`, within `room` (width, height); returns its
-/// rectangle. A legend taller than the room is drawn smaller.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one call site, each argument distinct"
-)]
-fn legend_shapes(
-    frame: &SceneFrame,
+/// The kinds of every body the filters may show.
+fn framed_kinds(document: &Document, scene: &CoalitionScene) -> Vec<NodeKind> {
+    scene
+        .framed
+        .iter()
+        .filter_map(|framed| document.dataset.bodies.get(framed.body.index()))
+        .map(|body| NodeKind::of_body(body.kind))
+        .collect()
+}
+
+/// The colours of every body the filters may show, with what they say (as the network's
+/// legend names them).
+fn framed_colours(
+    document: &Document,
     scene: &CoalitionScene,
     view: &View,
+) -> Vec<(&'static str, Rgba)> {
+    let mut colours: Vec<(&'static str, Rgba)> = Vec::new();
+    for framed in &scene.framed {
+        let Some(body) = document.dataset.bodies.get(framed.body.index()) else {
+            continue;
+        };
+        let entry = match view.body_colouring {
+            BodyColouring::IssueArea => body
+                .issues
+                .first()
+                .map_or(("No issue area given", style::NO_ISSUE_COLOUR), |&issue| {
+                    (issue.label(), style::issue_colour(issue))
+                }),
+            BodyColouring::Law => (body.law.label(), style::law_colour(body.law)),
+        };
+        if !colours.contains(&entry) {
+            colours.push(entry);
+        }
+    }
+    colours
+}
+
+/// One line of the legend, as it is stacked in a column.
+enum Item<'a> {
+    /// A section's heading.
+    Heading(&'a str),
+    /// A sample and its text.
+    Row(&'a Sample, &'a str),
+    /// A line of a section's note.
+    Note(String),
+    /// The space between two sections.
+    Gap,
+}
+
+impl Item<'_> {
+    /// Its height at scale 1.
+    fn height(&self) -> f32 {
+        match self {
+            Self::Heading(_) => HEADING_HEIGHT,
+            Self::Row(..) => ROW_HEIGHT,
+            Self::Note(_) => NOTE_LINE,
+            Self::Gap => SECTION_GAP,
+        }
+    }
+}
+
+/// The legend's lines, top to bottom, for a column `width` wide at scale 1.
+fn legend_items<'a>(sections: &'a [Section], width: f32, measure: &TextMeasure) -> Vec<Item<'a>> {
+    let mut items = Vec::new();
+    for (index, (heading, rows, note)) in sections.iter().enumerate() {
+        if index > 0 {
+            items.push(Item::Gap);
+        }
+        items.push(Item::Heading(heading));
+        items.extend(rows.iter().map(|(sample, words)| Item::Row(sample, words)));
+        if let Some(note) = note {
+            let inner = width - 2.0 * LEGEND_PAD;
+            items.extend(
+                measure
+                    .wrap(note, LEGEND_NOTE, inner)
+                    .into_iter()
+                    .map(Item::Note),
+            );
+        }
+    }
+    items
+}
+
+/// The legend's lines cut into at most `columns` columns of about equal height (a heading
+/// stays with the row below it, no column starts with a gap); returns where each column
+/// starts.
+fn split_columns(items: &[Item<'_>], columns: usize) -> Vec<usize> {
+    let total: f32 = items.iter().map(Item::height).sum();
+    let target = total / columns.max(1) as f32;
+    let mut starts = vec![0];
+    let mut height = 0.0;
+    for (i, item) in items.iter().enumerate() {
+        let breakable = !matches!(item, Item::Gap | Item::Note(_))
+            && !matches!(items.get(i.wrapping_sub(1)), Some(Item::Heading(_)));
+        if i > 0 && breakable && height >= target && starts.len() < columns {
+            starts.push(i);
+            height = 0.0;
+        }
+        if !(height == 0.0 && matches!(item, Item::Gap)) {
+            height += item.height();
+        }
+    }
+    starts
+}
+
+/// The height of the tallest column at scale 1, padding included.
+fn columns_height(items: &[Item<'_>], starts: &[usize]) -> f32 {
+    let mut tallest = 0.0_f32;
+    for (c, &start) in starts.iter().enumerate() {
+        let end = starts.get(c + 1).copied().unwrap_or(items.len());
+        let height: f32 = items
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(i, item)| !(*i == 0 && matches!(item, Item::Gap)))
+            .map(|(_, item)| item.height())
+            .sum();
+        tallest = tallest.max(height);
+    }
+    tallest + 2.0 * LEGEND_PAD
+}
+
+/// Draws the legend in `columns` columns, each `column` wide, from `origin`, at scale `s`;
+/// a legend taller than `room` is drawn smaller. Returns the panel's rectangle.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "two call sites, each argument distinct"
+)]
+fn legend_shapes(
+    sections: &[Section],
     origin: [f32; 2],
-    room: [f32; 2],
+    column: f32,
+    columns: usize,
+    room: f32,
     ui: f32,
     palette: &Palette,
     measure: &TextMeasure,
     out: &mut Vec<Shape>,
 ) -> Rect {
-    let sections = legend_rows(frame, scene, view, palette);
-    let mut shapes = Vec::new();
-    let mut height = draw_legend(
-        &sections,
-        origin,
-        room[0],
-        ui,
-        palette,
-        measure,
-        &mut shapes,
-    );
-    if height > room[1] {
-        let s = ui * (room[1] / height).max(MIN_LEGEND_SHRINK);
-        shapes.clear();
-        height = draw_legend(&sections, origin, room[0], s, palette, measure, &mut shapes);
-    }
+    let items = legend_items(sections, column / ui, measure);
+    let starts = split_columns(&items, columns);
+    let natural = columns_height(&items, &starts) * ui;
+    let s = if natural > room {
+        ui * (room / natural).max(MIN_LEGEND_SHRINK)
+    } else {
+        ui
+    };
     let rect = Rect {
         x: origin[0],
         y: origin[1],
-        w: room[0],
-        h: height,
+        w: column * starts.len() as f32,
+        h: columns_height(&items, &starts) * s,
     };
     out.push(Shape::Rect {
         rect,
         corner: 8.0 * ui,
         fill: palette.text.with_alpha(10),
     });
-    out.extend(shapes);
-    rect
-}
-
-/// Draws the sections at scale `s` from `origin` in a column `width` wide; returns the
-/// height used, padding included.
-fn draw_legend(
-    sections: &[(&'static str, Vec<(Sample, String)>, Option<String>)],
-    origin: [f32; 2],
-    width: f32,
-    s: f32,
-    palette: &Palette,
-    measure: &TextMeasure,
-    out: &mut Vec<Shape>,
-) -> f32 {
-    let left = origin[0] + LEGEND_PAD * s;
-    let inner = width - 2.0 * LEGEND_PAD * s;
-    let text_left = left + (SWATCH_WIDTH + SWATCH_GAP) * s;
-    let text_room = (origin[0] + width - LEGEND_PAD * s - text_left).max(1.0);
     let outline = Stroke {
         colour: palette.muted,
         width: 1.0 * s,
     };
-    let mut y = origin[1] + LEGEND_PAD * s;
-    for (index, (heading, rows, note)) in sections.iter().enumerate() {
-        if index > 0 {
-            y += SECTION_GAP * s;
-        }
-        let size = fitted_size(measure, heading, LEGEND_HEADING * s, inner);
-        out.push(text(
-            [
-                left,
-                y + (HEADING_HEIGHT * s - size) / 2.0 + measure.ascent(size),
-            ],
-            heading,
-            size,
-            palette.text,
-        ));
-        y += HEADING_HEIGHT * s;
-        for (sample, words) in rows {
-            let middle = y + ROW_HEIGHT * s / 2.0;
-            let centre = [left + SWATCH_WIDTH * s / 2.0, middle];
-            match sample {
-                Sample::Swatch(swatch) => shapes::swatch_shapes(*swatch, centre, s, outline, out),
-                Sample::Tie(similarity) => {
-                    let half = SWATCH_WIDTH * s / 2.0 - 2.0 * s;
-                    out.push(Shape::Line {
-                        from: [centre[0] - half, middle],
-                        to: [centre[0] + half, middle],
-                        stroke: Stroke {
-                            colour: tie_colour(palette, *similarity, false),
-                            width: tie_width(*similarity) * s,
-                        },
-                        dash: LineDash::Solid,
-                    });
+    for (c, &start) in starts.iter().enumerate() {
+        let end = starts.get(c + 1).copied().unwrap_or(items.len());
+        let left = origin[0] + column * c as f32 + LEGEND_PAD * s;
+        let inner = column - 2.0 * LEGEND_PAD * s;
+        let text_left = left + (SWATCH_WIDTH + SWATCH_GAP) * s;
+        let text_room = (left + inner - text_left).max(1.0);
+        let mut y = origin[1] + LEGEND_PAD * s;
+        for (i, item) in items.get(start..end).unwrap_or_default().iter().enumerate() {
+            let height = item.height() * s;
+            match item {
+                Item::Gap if i == 0 => continue,
+                Item::Gap => {}
+                Item::Heading(heading) => {
+                    let size = fitted_size(measure, heading, LEGEND_HEADING * s, inner);
+                    out.push(text(
+                        [left, y + (height - size) / 2.0 + measure.ascent(size)],
+                        heading,
+                        size,
+                        palette.text,
+                    ));
+                }
+                Item::Row(sample, words) => {
+                    let middle = y + height / 2.0;
+                    let centre = [left + SWATCH_WIDTH * s / 2.0, middle];
+                    match sample {
+                        Sample::Swatch(swatch) => {
+                            shapes::swatch_shapes(*swatch, centre, s, outline, out);
+                        }
+                        Sample::Tie(similarity) => {
+                            let half = SWATCH_WIDTH * s / 2.0 - 2.0 * s;
+                            out.push(Shape::Line {
+                                from: [centre[0] - half, middle],
+                                to: [centre[0] + half, middle],
+                                stroke: Stroke {
+                                    colour: tie_colour(palette, *similarity, false),
+                                    width: tie_width(*similarity) * s,
+                                },
+                                dash: LineDash::Solid,
+                            });
+                        }
+                    }
+                    let size = fitted_size(measure, words, LEGEND_TEXT * s, text_room);
+                    out.push(text(
+                        [
+                            text_left,
+                            middle + (measure.ascent(size) - measure.descent(size)) / 2.0,
+                        ],
+                        words,
+                        size,
+                        palette.text,
+                    ));
+                }
+                Item::Note(line) => {
+                    let size = LEGEND_NOTE * s;
+                    out.push(text(
+                        [left, y + (height - size) / 2.0 + measure.ascent(size)],
+                        line,
+                        size,
+                        palette.muted,
+                    ));
                 }
             }
-            let size = fitted_size(measure, words, LEGEND_TEXT * s, text_room);
-            out.push(text(
-                [
-                    text_left,
-                    middle + (measure.ascent(size) - measure.descent(size)) / 2.0,
-                ],
-                words,
-                size,
-                palette.text,
-            ));
-            y += ROW_HEIGHT * s;
-        }
-        if let Some(note) = note {
-            // Wrapped at scale 1, then drawn at `s`: the lines keep their breaks.
-            for line in measure.wrap(note, LEGEND_NOTE, inner / s.max(0.01)) {
-                let size = LEGEND_NOTE * s;
-                out.push(text(
-                    [
-                        left,
-                        y + (NOTE_LINE * s - size) / 2.0 + measure.ascent(size),
-                    ],
-                    &line,
-                    size,
-                    palette.muted,
-                ));
-                y += NOTE_LINE * s;
-            }
+            y += height;
         }
     }
-    y + LEGEND_PAD * s - origin[1]
+    rect
 }
 
 #[cfg(test)]
@@ -720,6 +881,41 @@ mod tests {
         for (body, centre, _) in &early.bodies {
             assert_eq!(late.position(*body), Some(*centre));
         }
+    }
+
+    #[test]
+    fn a_squarish_page_puts_the_legend_below_the_network() {
+        let document = sample();
+        let mut view = document.initial_view();
+        view.kind = ViewKind::Coalitions;
+        let squarish = RenderOptions {
+            width: 1000,
+            height: 800,
+            ..options(&document)
+        };
+        let frame = SceneFrame::build(
+            &document.dataset,
+            &document.timeline,
+            &document.graph,
+            &view,
+        );
+        let drawn = CoalitionPicture::build_at(&document, &view, &frame, &squarish, 0.8);
+        let network = drawn.picture.framing.network;
+        let legend = drawn.picture.legend_rect.unwrap();
+        assert!(legend.y >= network.bottom(), "{legend:?} below {network:?}");
+        assert!(legend.right() <= 1000.0 && legend.bottom() <= 800.0);
+        // Every legend text inside the page.
+        for shape in &drawn.picture.layer("legend").unwrap().shapes {
+            if let Shape::Text { position, .. } = shape {
+                assert!(position[1] <= legend.bottom() + 0.5, "{shape:?}");
+            }
+        }
+        let wide = picture(&document, &view, &options(&document));
+        let legend = wide.picture.legend_rect.unwrap();
+        assert!(
+            legend.x >= wide.picture.framing.network.right(),
+            "a column on a slide"
+        );
     }
 
     #[test]
