@@ -1006,3 +1006,76 @@ fn the_table_view_exports_as_the_network() {
     let as_table = render::picture_of_view(&document, &table, &positions, &options);
     assert_eq!(render::to_svg(&as_table), render::to_svg(&as_network));
 }
+/// The `<line>` elements of one layer of an SVG.
+fn lines_in_layer(svg: &str, layer: &str) -> usize {
+    let start = format!(r#"<g id="{layer}">"#);
+    svg.split_once(&start)
+        .and_then(|(_, rest)| rest.split_once("</g>"))
+        .map_or(0, |(group, _)| group.matches("<line ").count())
+}
+
+#[test]
+fn cli_draws_the_coalition_network_with_no_display() {
+    let dir = temp_dir();
+    let draw = |name: &str, extra: &[&str]| {
+        let path = out(&dir, name);
+        let shown = path.display().to_string();
+        let mut args = vec!["render", "--view", "coalitions", "--at", "2020-06", "--out"];
+        args.push(&shown);
+        args.extend_from_slice(extra);
+        let run = minilateral(&args);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+        std::fs::read_to_string(&path).expect("the SVG exists")
+    };
+    let svg = draw("coalitions.svg", &[]);
+    assert!(svg.contains(">June 2020</text>"));
+    for label in [
+        ">UN</text>",
+        ">FOC</text>",
+        ">Budapest Convention</text>",
+        ">OECD</text>",
+    ] {
+        assert!(svg.contains(label), "{label} is labelled");
+    }
+    assert!(svg.contains(r#"<g id="ties">"#));
+    let ties = lines_in_layer(&svg, "ties");
+    assert!(ties > 10, "ties are drawn: {ties}");
+    assert!(
+        svg.contains(">Ties: shared members</text>"),
+        "the legend explains the widths"
+    );
+    // States are not drawn: this is the network of bodies.
+    assert!(!svg.contains(">France</text>"));
+
+    let loose = lines_in_layer(&draw("loose.svg", &["--min-similarity", "0"]), "ties");
+    let strict = lines_in_layer(&draw("strict.svg", &["--min-similarity", "60"]), "ties");
+    assert!(loose > ties && ties > strict, "{loose} > {ties} > {strict}");
+    let clubs = draw("clubs.svg", &["--max-members", "40"]);
+    assert!(!clubs.contains(">UN</text>"), "the lens hides the UN");
+    assert!(clubs.contains(">FOC</text>"), "a club stays");
+
+    let png = out(&dir, "dark.png");
+    let run = minilateral(&[
+        "render",
+        "--view",
+        "coalitions",
+        "--theme",
+        "dark",
+        "--focus",
+        "budapest",
+        "--out",
+        &png.display().to_string(),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert_eq!(png_size(&png), (1920, 1080));
+    let run = minilateral(&[
+        "render",
+        "--view",
+        "coalitions",
+        "--min-similarity",
+        "101",
+        "--out",
+        "x.svg",
+    ]);
+    assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+}

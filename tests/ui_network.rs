@@ -425,3 +425,54 @@ fn a_click_on_france_in_the_map_view_selects_france() {
         ))
     );
 }
+
+#[test]
+fn a_click_on_a_body_in_the_coalition_view_selects_it_everywhere() {
+    let mut harness = harness();
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::RadioButton, "Coalitions")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().state().view.kind,
+        minilateral::scene::ViewKind::Coalitions
+    );
+    // The threshold slider sits above the picture and is part of the view: a click halfway
+    // along it sets about 50%.
+    harness
+        .get_by_role_and_label(Role::Slider, minilateral::ui::TIE_THRESHOLD_LABEL)
+        .click();
+    harness.run_steps(3);
+    let threshold = harness.state().state().view.tie_threshold_percent;
+    assert!((30..=70).contains(&threshold), "{threshold}");
+    let at = harness
+        .state()
+        .coalition_position("foc")
+        .expect("the FOC is drawn");
+    harness.event(egui::Event::PointerMoved(at));
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    let foc = harness
+        .state()
+        .document()
+        .timeline
+        .body_ix("foc")
+        .expect("the FOC is in the fixture");
+    assert_eq!(
+        harness.state().state().view.selection,
+        Some(minilateral::scene::Selection::Body(foc))
+    );
+    // Selected everywhere: the inspector shows it.
+    harness.get_by_label("Freedom Online Coalition");
+}
