@@ -8,7 +8,9 @@
 //! (what a window costs while the user reads it). `sample_map/live`: the map view of the
 //! sample with the pointer moving over it (target < 2 ms). `sample_table/live`: the table
 //! view of the sample (207 × 36 cells, those in view made into widgets with their
-//! accessible labels) with the pointer moving over the cells.
+//! accessible labels) with the pointer moving over the cells. `sample_coalitions/live`: the
+//! coalition view likewise; `sample_coalitions/playing`: the coalition view stepping a month
+//! every frame, so its picture is rebuilt each time.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
@@ -85,6 +87,37 @@ fn frame_benches(c: &mut Criterion) {
                 // From one cell to the next, so the hover and the tooltip change.
                 x = if x > 0.5 { 0.0 } else { 1.0 };
                 harness.hover_at(egui::Pos2::new(600.0 + 80.0 * x, 300.0));
+                harness.run_steps(1);
+            });
+        });
+    }
+    // The coalition view of the sample, the same way: hover and hit testing run every
+    // frame, the picture's shapes are reused while the view stays the same.
+    if let Ok((sample, _)) =
+        minilateral::io::read_native_str(minilateral::SAMPLE_DATASET_JSON, "sample")
+    {
+        let mut harness = harness(sample);
+        harness
+            .state_mut()
+            .push_command(Command::ShowView(ViewKind::Coalitions));
+        harness.run_steps(3);
+        let mut x = 0.0_f32;
+        group.bench_function("sample_coalitions/live", |b| {
+            b.iter(|| {
+                x = if x > 0.5 { 0.0 } else { 1.0 };
+                harness.hover_at(egui::Pos2::new(700.0 + x, 400.0));
+                harness.run_steps(1);
+            });
+        });
+        // A step of the timeline every frame: the picture is rebuilt each time (what
+        // playing costs).
+        let mut forward = true;
+        group.bench_function("sample_coalitions/playing", |b| {
+            b.iter(|| {
+                forward = !forward;
+                harness
+                    .state_mut()
+                    .push_command(Command::StepMonths(if forward { 1 } else { -1 }));
                 harness.run_steps(1);
             });
         });

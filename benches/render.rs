@@ -2,7 +2,9 @@
 //! (target < 0.5 s) and to SVG, and a 20-frame animated GIF at 1920×1080 (year by year
 //! 2006–2025, shared camera, frames quantised with the `gif` crate); the overlap matrix's
 //! picture, which the app's window rebuilds at every date while the timeline plays
-//! (target < 8 ms, half a frame at 60 Hz), and its PNG at twice the size.
+//! (target < 8 ms, half a frame at 60 Hz), and its PNG at twice the size; the map and the
+//! coalition network at 1920×1080 (picture and PNG), and the coalition layout, computed once
+//! per dataset.
 
 use std::hint::black_box;
 
@@ -88,6 +90,26 @@ fn render_benches(c: &mut Criterion) {
             let picture = render::picture_of_view(&document, &map_view, &positions, &options);
             render::to_png(&picture, &png).map(|bytes| bytes.len())
         })
+    });
+    // The coalition network at 1920×1080: the picture the app's coalition view rebuilds at
+    // every date while the timeline plays, and its PNG. The layout is computed once per
+    // dataset (first here, outside the timing), then reused.
+    let mut coalition_view = state.clone();
+    coalition_view.kind = minilateral::scene::ViewKind::Coalitions;
+    let _ = document.coalition_positions();
+    group.bench_function("sample_coalitions_picture", |b| {
+        b.iter(|| {
+            render::picture_of_view(&document, black_box(&coalition_view), &positions, &options)
+        })
+    });
+    group.bench_function("sample_coalitions_png", |b| {
+        b.iter(|| {
+            let picture = render::picture_of_view(&document, &coalition_view, &positions, &options);
+            render::to_png(&picture, &png).map(|bytes| bytes.len())
+        })
+    });
+    group.bench_function("sample_coalition_layout", |b| {
+        b.iter(|| minilateral::scene::coalitions::coalition_layout(black_box(&document.timeline)))
     });
     group.bench_function("sample_overlap_matrix_png_x2", |b| {
         b.iter(|| {
