@@ -163,6 +163,7 @@ impl CoalitionPicture {
                 }
             })
             .collect();
+        let stretcher = Stretcher::of(&extents);
 
         // The legend: a column beside the network, or a band of columns below it when the
         // network is drawn larger so (a narrow window). Sized from every body the filters
@@ -182,10 +183,7 @@ impl CoalitionPicture {
             .max(margin + 1.0),
             bottom.max(top + 1.0),
         );
-        let mut framing = Framing {
-            network: beside,
-            camera: camera::fit(&extents, beside, ui),
-        };
+        let (mut framing, mut stretch) = stretcher.fit(&extents, beside, ui);
         let drawn_sections = legend_rows(
             scene.nodes.iter().map(|node| node.look.kind).collect(),
             frame.legend.body_colours.clone(),
@@ -213,12 +211,10 @@ impl CoalitionPicture {
                 width - margin,
                 (bottom - band_height - gap).max(top + 1.0),
             );
-            let camera = camera::fit(&extents, below, ui);
-            if camera.zoom > framing.camera.zoom * 1.02 {
-                framing = Framing {
-                    network: below,
-                    camera,
-                };
+            let (candidate, candidate_stretch) = stretcher.fit(&extents, below, ui);
+            if candidate.camera.zoom > framing.camera.zoom * 1.02 {
+                framing = candidate;
+                stretch = candidate_stretch;
                 band = Some((columns, band_height));
             }
         }
@@ -256,7 +252,11 @@ impl CoalitionPicture {
             .iter()
             .map(|node| {
                 let radius = (node.look.radius * camera.node_zoom).max(MIN_NODE_RADIUS * ui);
-                (node.body, camera.picture_from_layout(node.position), radius)
+                (
+                    node.body,
+                    camera.picture_from_layout(stretcher.apply(node.position, stretch)),
+                    radius,
+                )
             })
             .collect();
         let place = |body: BodyIx| {
@@ -457,6 +457,74 @@ impl CoalitionPicture {
             .map(|&(_, centre, _)| centre)
     }
 }
+
+/// Stretches the coalition layout sideways (never squeezes it) so that it fills a wide
+/// frame: the stretch depends on the frame and the framed bodies only, never on the date.
+struct Stretcher {
+    /// The middle of the layout, which stays put.
+    middle: f32,
+    /// The layout's width over its height, bodies included.
+    aspect: f32,
+}
+
+impl Stretcher {
+    fn of(extents: &[NodeExtent]) -> Self {
+        let (mut left, mut right, mut top, mut bottom) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+        for e in extents {
+            left = left.min(e.position[0] - e.radius);
+            right = right.max(e.position[0] + e.radius);
+            top = top.min(e.position[1] - e.radius);
+            bottom = bottom.max(e.position[1] + e.radius);
+        }
+        let (width, height) = (right - left, bottom - top);
+        Self {
+            middle: if extents.is_empty() {
+                0.0
+            } else {
+                (left + right) / 2.0
+            },
+            aspect: if width > 0.0 && height > 0.0 {
+                width / height
+            } else {
+                1.0
+            },
+        }
+    }
+
+    /// A layout position stretched sideways by `stretch`.
+    fn apply(&self, position: [f32; 2], stretch: f32) -> [f32; 2] {
+        [
+            self.middle + (position[0] - self.middle) * stretch,
+            position[1],
+        ]
+    }
+
+    /// The framing of `extents` in `frame`, stretched toward the frame's shape, and the
+    /// stretch.
+    fn fit(&self, extents: &[NodeExtent], frame: Rect, ui: f32) -> (Framing, f32) {
+        let wanted = if frame.h > 0.0 {
+            frame.w / frame.h / self.aspect
+        } else {
+            1.0
+        };
+        let stretch = wanted.clamp(1.0, MAX_STRETCH);
+        let stretched: Vec<NodeExtent> = extents
+            .iter()
+            .map(|e| NodeExtent {
+                position: self.apply(e.position, stretch),
+                ..*e
+            })
+            .collect();
+        let framing = Framing {
+            network: frame,
+            camera: camera::fit(&stretched, frame, ui),
+        };
+        (framing, stretch)
+    }
+}
+
+/// The most a picture stretches the coalition layout sideways.
+const MAX_STRETCH: f32 = 1.8;
 
 /// A tie's width at scale 1 for a similarity from 0 to 1.
 pub fn tie_width(similarity: f32) -> f32 {
@@ -884,13 +952,13 @@ mod tests {
     }
 
     #[test]
-    fn a_squarish_page_puts_the_legend_below_the_network() {
+    fn a_tall_page_puts_the_legend_below_the_network() {
         let document = sample();
         let mut view = document.initial_view();
         view.kind = ViewKind::Coalitions;
-        let squarish = RenderOptions {
-            width: 1000,
-            height: 800,
+        let tall = RenderOptions {
+            width: 800,
+            height: 1000,
             ..options(&document)
         };
         let frame = SceneFrame::build(
@@ -899,11 +967,11 @@ mod tests {
             &document.graph,
             &view,
         );
-        let drawn = CoalitionPicture::build_at(&document, &view, &frame, &squarish, 0.8);
+        let drawn = CoalitionPicture::build_at(&document, &view, &frame, &tall, 0.8);
         let network = drawn.picture.framing.network;
         let legend = drawn.picture.legend_rect.unwrap();
         assert!(legend.y >= network.bottom(), "{legend:?} below {network:?}");
-        assert!(legend.right() <= 1000.0 && legend.bottom() <= 800.0);
+        assert!(legend.right() <= 800.0 && legend.bottom() <= 1000.0);
         // Every legend text inside the page.
         for shape in &drawn.picture.layer("legend").unwrap().shapes {
             if let Shape::Text { position, .. } = shape {

@@ -275,9 +275,10 @@ pub fn percent(similarity: f32) -> u32 {
 /// Where every body of the coalition network sits, indexed like [`Dataset::bodies`], in
 /// layout units. Computed once per dataset; the same at every date.
 ///
-/// The bodies that ever had members get a seeded force layout (see [`layout_request`]),
-/// stretched to the landscape of a slide; the bodies with no member in the data at all sit
-/// in a row below it, in dataset order, so that they neither crowd the clubs nor hide.
+/// The bodies that ever had members get a seeded force layout (see [`layout_request`]); the
+/// bodies with no member in the data at all sit in a row below it, in dataset order, so
+/// that they neither crowd the clubs nor hide. A picture may stretch it sideways to fill
+/// its frame (never squeeze it: no two bodies ever overlap).
 pub fn coalition_layout(timeline: &Timeline) -> Vec<[f32; 2]> {
     let (request, laid_out) = layout_request(timeline);
     let radii = request.radii.clone();
@@ -289,15 +290,14 @@ pub fn coalition_layout(timeline: &Timeline) -> Vec<[f32; 2]> {
         }
     }
     // The box of the laid-out bodies, their size included.
-    let (mut left, mut right, mut top, mut bottom) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+    let (mut left, mut right, mut bottom) = (f32::MAX, f32::MIN, f32::MIN);
     for (position, radius) in placed.iter().zip(&radii) {
         left = left.min(position[0] - radius);
         right = right.max(position[0] + radius);
-        top = top.min(position[1] - radius);
         bottom = bottom.max(position[1] + radius);
     }
     if placed.is_empty() {
-        (left, right, top, bottom) = (0.0, 0.0, 0.0, 0.0);
+        (left, right, bottom) = (0.0, 0.0, 0.0);
     }
     let mut idle = vec![true; timeline.body_count()];
     for &body in &laid_out {
@@ -306,21 +306,6 @@ pub fn coalition_layout(timeline: &Timeline) -> Vec<[f32; 2]> {
         }
     }
     let idle: Vec<usize> = (0..idle.len()).filter(|&b| idle[b]).collect();
-    // The row of bodies with no members adds this much height.
-    let row = if idle.is_empty() { 0.0 } else { IDLE_SPACING };
-    // Stretched sideways only (never squeezed): the bodies move apart, none onto another.
-    let (width, height) = (right - left, bottom - top + row);
-    if width > 0.0 && height > 0.0 && width < height * WIDE_ASPECT {
-        let stretch = (height * WIDE_ASPECT / width).min(MAX_STRETCH);
-        let middle = (left + right) / 2.0;
-        for &body in &laid_out {
-            if let Some(position) = positions.get_mut(body) {
-                position[0] = middle + (position[0] - middle) * stretch;
-            }
-        }
-        left = middle + (left - middle) * stretch;
-        right = middle + (right - middle) * stretch;
-    }
     // One row as wide as the layout when it fits, closer together when they are many.
     let spacing = if idle.len() > 1 {
         ((right - left) / (idle.len() - 1) as f32).clamp(MIN_IDLE_SPACING, IDLE_SPACING)
@@ -341,11 +326,6 @@ pub fn coalition_layout(timeline: &Timeline) -> Vec<[f32; 2]> {
     positions
 }
 
-/// The width-to-height ratio the coalition layout is stretched toward: a slide's network
-/// frame beside the legend column.
-const WIDE_ASPECT: f32 = 1.8;
-/// The most the coalition layout is stretched sideways.
-const MAX_STRETCH: f32 = 1.8;
 /// The distance between bodies with no members in the row below the layout, in layout
 /// units: room for their labels.
 const IDLE_SPACING: f32 = 90.0;
