@@ -275,9 +275,10 @@ pub fn percent(similarity: f32) -> u32 {
 /// Where every body of the coalition network sits, indexed like [`Dataset::bodies`], in
 /// layout units. Computed once per dataset; the same at every date.
 ///
-/// The bodies that ever had members get a seeded force layout (see [`layout_request`]); the
-/// bodies with no member in the data at all sit in a row below it, in dataset order, so
-/// that they neither crowd the clubs nor hide. A picture may stretch it sideways to fill
+/// The bodies that ever had members get a seeded force layout: each as large as the most
+/// members it ever had, pulled toward the bodies it was ever alike to, the more the more
+/// alike they were at the end of any year. The bodies with no member in the data at all sit
+/// in a row below it, in dataset order, so that they neither crowd the clubs nor hide. A picture may stretch it sideways to fill
 /// its frame (never squeeze it: no two bodies ever overlap).
 pub fn coalition_layout(timeline: &Timeline) -> Vec<[f32; 2]> {
     let (request, laid_out) = layout_request(timeline);
