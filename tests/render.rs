@@ -1006,6 +1006,7 @@ fn the_table_view_exports_as_the_network() {
     let as_table = render::picture_of_view(&document, &table, &positions, &options);
     assert_eq!(render::to_svg(&as_table), render::to_svg(&as_network));
 }
+
 /// The `<line>` elements of one layer of an SVG.
 fn lines_in_layer(svg: &str, layer: &str) -> usize {
     let start = format!(r#"<g id="{layer}">"#);
