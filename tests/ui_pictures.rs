@@ -1,7 +1,7 @@
 //! Pictures from the app, driven by label: the export window writes a PNG and an SVG of the
-//! view through the scripted file dialog, copies the picture, and writes a sequence of
-//! frames with an animated GIF. Screen and pictures draw from one path: their legends and
-//! rings agree.
+//! view through the scripted file dialog, copies the picture, writes a sequence of frames
+//! with an animated GIF, and an MP4 video (and stops one from the status line). Screen and
+//! pictures draw from one path: their legends and rings agree.
 #![expect(clippy::expect_used, reason = "test helpers fail loudly with a reason")]
 
 use std::path::PathBuf;
@@ -348,4 +348,58 @@ fn compare_dates_in_the_export_window_previews_panels_side_by_side() {
         "{}",
         preview.description
     );
+}
+
+/// The frames of an MP4 file, read back with the `mp4` crate, and its picture size.
+fn mp4_frames(path: &std::path::Path) -> (u32, u16, u16) {
+    let bytes = std::fs::read(path).expect("the video");
+    let reader = mp4::Mp4Reader::read_header(std::io::Cursor::new(&bytes), bytes.len() as u64)
+        .expect("an MP4");
+    let track = reader.tracks().values().next().expect("a track");
+    assert_eq!(
+        track.media_type().expect("a media type"),
+        mp4::MediaType::H264
+    );
+    (track.sample_count(), track.width(), track.height())
+}
+
+#[test]
+fn the_export_window_saves_an_mp4_and_a_video_can_be_cancelled() {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let video = folder.path().join("acta"); // no extension: ".mp4" is added
+    let stopped = folder.path().join("stopped.mp4");
+    let mut harness = setup(vec![Some(video.clone()), Some(stopped.clone())]);
+    select_body(&mut harness, "acta");
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export image… Ctrl+E").click();
+    harness.run_steps(3);
+    harness.get_by_label("Save MP4…").click();
+    let target = folder.path().join("acta.mp4");
+    step_until(&mut harness, "the MP4", move |app| {
+        target.is_file() && !app.is_busy()
+    });
+    // ACTA's years, 2011 and 2012, each shown for 0.9 s at 30 frames per second.
+    let (frames, width, height) = mp4_frames(&folder.path().join("acta.mp4"));
+    assert_eq!((width, height), (1920, 1080));
+    assert_eq!(frames, 2 * 27);
+    assert!(
+        harness
+            .state()
+            .status_text()
+            .is_some_and(|text| text.starts_with("Exported")),
+        "{:?}",
+        harness.state().status_text()
+    );
+
+    // A second video, stopped from the status line: no file, and the status says so.
+    harness.get_by_label("Save MP4…").click();
+    step_until(&mut harness, "the video to start", |app| app.can_cancel());
+    harness.get_by_label("Cancel").click();
+    step_until(&mut harness, "the video to stop", |app| !app.is_busy());
+    assert_eq!(
+        harness.state().status_text(),
+        Some("Cancelled: stopped.mp4 was not written")
+    );
+    assert!(!stopped.exists());
 }

@@ -75,6 +75,12 @@ pub const SVG: FileFilter = FileFilter {
     extensions: &["svg"],
 };
 
+/// MP4 videos.
+pub const MP4: FileFilter = FileFilter {
+    name: "MP4 video (H.264)",
+    extensions: &["mp4"],
+};
+
 /// Animated GIFs.
 pub const GIF: FileFilter = FileFilter {
     name: "Animated GIF (numbered PNG frames are written beside it)",

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
@@ -17,6 +17,8 @@ pub enum Purpose {
     Image(crate::render::ImageFormat),
     /// Choose where to write an animated GIF (and its frames).
     Sequence,
+    /// Choose where to write an MP4 video.
+    Video,
     /// Choose where to write a window screenshot.
     Screenshot,
     /// Open a dataset.
@@ -100,6 +102,8 @@ pub enum JobResult {
     RecoveryWritten(Result<(), String>),
     /// A job could not run at all.
     Failed(String),
+    /// A job was stopped before it was done (it says what it was doing).
+    Cancelled(String),
     /// A picture for the clipboard was drawn (or not).
     Copied(Result<crate::render::Raster, String>),
     /// The force layout of a large dataset was computed.
@@ -121,6 +125,8 @@ pub struct Busy {
     pub started: Instant,
     /// Steps done and the total, for jobs that count (frames of a sequence).
     pub progress: Option<(Arc<AtomicUsize>, usize)>,
+    /// Set to ask the job to stop, for jobs that can (a video).
+    cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Busy {
@@ -178,16 +184,57 @@ impl Jobs {
         total: Option<usize>,
         work: impl FnOnce(&AtomicUsize) -> JobResult + Send + 'static,
     ) {
+        self.start(ctx, label.into(), total, None, move |counter, _| {
+            work(counter)
+        });
+    }
+
+    /// Like [`Jobs::spawn_counting`], for work the user may stop ([`Jobs::cancel`]): `work`
+    /// reads the flag it is given between steps and returns early when it is set.
+    pub fn spawn_cancellable(
+        &mut self,
+        ctx: &egui::Context,
+        label: impl Into<String>,
+        total: usize,
+        work: impl FnOnce(&AtomicUsize, &AtomicBool) -> JobResult + Send + 'static,
+    ) {
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.start(ctx, label.into(), Some(total), Some(cancel), work);
+    }
+
+    /// Asks every job that can stop to stop.
+    pub fn cancel(&self) {
+        for busy in &self.busy {
+            if let Some(cancel) = &busy.cancel {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// Whether a running job can be stopped.
+    pub fn can_cancel(&self) -> bool {
+        self.busy.iter().any(|busy| busy.cancel.is_some())
+    }
+
+    fn start(
+        &mut self,
+        ctx: &egui::Context,
+        label: String,
+        total: Option<usize>,
+        cancel: Option<Arc<AtomicBool>>,
+        work: impl FnOnce(&AtomicUsize, &AtomicBool) -> JobResult + Send + 'static,
+    ) {
         let counter = Arc::new(AtomicUsize::new(0));
+        let flag = cancel.clone().unwrap_or_default();
         let id = self.next_id;
         self.next_id += 1;
-        let label = label.into();
         if !label.is_empty() {
             self.busy.push(Busy {
                 id,
                 label: label.clone(),
                 started: Instant::now(),
                 progress: total.map(|total| (counter.clone(), total)),
+                cancel,
             });
         }
         let sender = self.sender.clone();
@@ -198,7 +245,7 @@ impl Jobs {
             label
         };
         let spawned = std::thread::Builder::new().name(name).spawn(move || {
-            let _ = sender.send((id, work(&counter)));
+            let _ = sender.send((id, work(&counter, &flag)));
             ctx.request_repaint();
         });
         if let Err(error) = spawned {

@@ -224,6 +224,7 @@ impl MinilateralApp {
                 undo: self.history.undo_label(),
                 redo: self.history.redo_label(),
                 busy: &busy,
+                cancellable: self.jobs.can_cancel(),
                 status,
             },
         };
@@ -335,6 +336,11 @@ impl MinilateralApp {
     /// Whether background work (open, save, export, layout) is running.
     pub fn is_busy(&self) -> bool {
         self.jobs.is_busy()
+    }
+
+    /// Whether running work can be stopped from the status line (a video being written).
+    pub fn can_cancel(&self) -> bool {
+        self.jobs.can_cancel()
     }
 
     /// Handles what the workers finished.

@@ -132,8 +132,9 @@ pub enum Command {
         /// The file to write (replaced atomically).
         output: PathBuf,
     },
-    /// Draw the network as a PNG or SVG picture (with `--at`), or as numbered PNG frames and
-    /// an animated GIF for a date range (with `--from`); needs no display and no GPU.
+    /// Draw the network as a PNG or SVG picture (with `--at`), or for a date range (with
+    /// `--from`) as numbered PNG frames, an animated GIF and an MP4 video (`--mp4`); needs no
+    /// display and no GPU.
     Render(Box<RenderArgs>),
 }
 

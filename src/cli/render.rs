@@ -1,6 +1,7 @@
 //! `minilateral render`: pictures of the network from the command line, with no window.
 
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -13,6 +14,7 @@ use crate::model::Month;
 use crate::model::{Dataset, Level, PartialDate, Precision};
 use crate::render::{
     self, Background, DateStamp, Picture, PngOptions, RenderOptions, Sequence, SequenceFiles, Step,
+    VideoOptions,
 };
 use crate::scene::layout::{LayoutKind, arrange};
 use crate::style::Theme;
@@ -24,9 +26,10 @@ use super::commands::EXIT_OK;
 pub struct RenderArgs {
     /// The dataset (default: the built-in sample).
     pub file: Option<PathBuf>,
-    /// Where to write: a .png or .svg file, or with --from a folder for numbered PNG frames.
-    #[arg(long, value_name = "PATH")]
-    pub out: PathBuf,
+    /// Where to write: a .png or .svg file, or with --from a folder for numbered PNG frames
+    /// (with --mp4, frames only when asked for).
+    #[arg(long, value_name = "PATH", required_unless_present = "mp4")]
+    pub out: Option<PathBuf>,
     /// The date: YYYY, YYYY-MM or YYYY-MM-DD (default: the latest event's month). Several
     /// dates (comma-separated or repeated) draw them side by side, one panel each.
     #[arg(long, value_parser = parse_date, value_delimiter = ',', conflicts_with_all = ["from", "to"])]
@@ -46,6 +49,16 @@ pub struct RenderArgs {
     /// How long each GIF frame shows, in milliseconds.
     #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(10..=60_000))]
     pub delay_ms: u32,
+    /// Also write the sequence as a video here: H.264 in MP4, each step dissolving into the
+    /// next (the joiners fade in, the counts run up), the date and counts large.
+    #[arg(long, value_name = "PATH", requires = "from")]
+    pub mp4: Option<PathBuf>,
+    /// Frames per second of the video.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub fps: u32,
+    /// How long each step shows in the video, in seconds (the dissolve into it included).
+    #[arg(long, default_value_t = 1.5, value_parser = parse_seconds)]
+    pub seconds_per_step: f32,
     /// Picture width (SVG units; PNG pixels before --scale). 3840 for 4K, 3508 for A4 at 300 dpi.
     #[arg(long, default_value_t = render::DEFAULT_SIZE.0, value_parser = clap::value_parser!(u32).range(200..=16_384))]
     pub width: u32,
@@ -94,6 +107,16 @@ pub struct RenderArgs {
     /// tied to them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_members: Option<u32>,
+}
+
+/// `--seconds-per-step`: a number of seconds from 0.05 to 60.
+fn parse_seconds(text: &str) -> Result<f32, String> {
+    match text.trim().parse::<f32>() {
+        Ok(seconds) if (0.05..=60.0).contains(&seconds) => Ok(seconds),
+        _ => Err(format!(
+            "{text:?} is not a number of seconds from 0.05 to 60"
+        )),
+    }
 }
 
 /// `--theme`.
@@ -229,10 +252,16 @@ pub(super) fn render(
         focus,
         framing: None,
         text_scale: None,
+        large_counts: false,
     };
     let png = PngOptions { scale: args.scale };
 
     let Some(from) = args.from else {
+        let Some(out) = &args.out else {
+            return Err(CommandError::Usage(
+                "--mp4 needs --from: a video shows a range of dates".into(),
+            ));
+        };
         let mut options = options;
         if args.at.len() > 1 {
             if args.at.len() > render::MAX_PANELS {
@@ -248,7 +277,7 @@ pub(super) fn render(
             let months: Vec<Month> = args.at.iter().map(|at| Month::of_date(at.end())).collect();
             let views = render::compare_views(&view, &months);
             let picture = render::compare_picture(&document, &views, &positions, &options);
-            return write_picture(&picture, &args.out, &png, err);
+            return write_picture(&picture, out, &png, err);
         }
         if let Some(&at) = args.at.first() {
             view.date = Month::of_date(at.end());
@@ -258,7 +287,7 @@ pub(super) fn render(
             }
         }
         let picture = render::picture_of_view(&document, &view, &positions, &options);
-        return write_picture(&picture, &args.out, &png, err);
+        return write_picture(&picture, out, &png, err);
     };
 
     // A sequence.
@@ -283,19 +312,78 @@ pub(super) fn render(
     if step == Step::Year && from.precision() == Precision::Year {
         options.date_stamp = DateStamp::Year;
     }
-    let sequence = Sequence::plan(&document, &view, &positions, &options, &months, step);
-    let files = SequenceFiles {
-        frames_dir: args.out.clone(),
-        gif: args.gif.clone().map(|path| (path, args.delay_ms)),
-        png,
-    };
-    let written =
-        render::write_sequence(&document, &positions, &sequence, &files, |_| {}).map_err(failed)?;
-    writeln!(err, "wrote {written} frames to {}", args.out.display())?;
-    if let Some(gif_path) = &args.gif {
-        writeln!(err, "wrote {}", gif_path.display())?;
+    if let Some(out) = &args.out {
+        let sequence = Sequence::plan(&document, &view, &positions, &options, &months, step);
+        let files = SequenceFiles {
+            frames_dir: out.clone(),
+            gif: args.gif.clone().map(|path| (path, args.delay_ms)),
+            png,
+        };
+        let written = render::write_sequence(&document, &positions, &sequence, &files, |_| {})
+            .map_err(failed)?;
+        writeln!(err, "wrote {written} frames to {}", out.display())?;
+        if let Some(gif_path) = &args.gif {
+            writeln!(err, "wrote {}", gif_path.display())?;
+        }
+    } else if args.gif.is_some() {
+        return Err(CommandError::Usage(
+            "--gif needs --out FOLDER for its numbered frames".into(),
+        ));
+    }
+    if let Some(mp4) = &args.mp4 {
+        write_video(
+            args, &document, &view, &positions, &options, &months, step, mp4, err,
+        )?;
     }
     Ok(EXIT_OK)
+}
+
+/// Writes the sequence as an MP4 video, its pictures planned with the video's look.
+#[expect(clippy::too_many_arguments, reason = "the parts of one render command")]
+fn write_video(
+    args: &RenderArgs,
+    document: &Document,
+    view: &crate::scene::View,
+    positions: &[[f32; 2]],
+    options: &RenderOptions,
+    months: &[Month],
+    step: Step,
+    path: &Path,
+    err: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let png = PngOptions { scale: args.scale };
+    render::video_size(options.width, options.height, &png).map_err(|error| {
+        CommandError::Usage(format!(
+            "--mp4: {error}; try --scale {:.2}",
+            args.scale * render::fitting_scale(options.width, options.height)
+        ))
+    })?;
+    let sequence = Sequence::plan(
+        document,
+        view,
+        positions,
+        &options.for_video(),
+        months,
+        step,
+    );
+    let video = VideoOptions {
+        fps: args.fps,
+        seconds_per_step: args.seconds_per_step,
+    };
+    let summary = render::write_video(document, positions, &sequence, path, &png, &video, |_| {
+        ControlFlow::Continue(())
+    })
+    .map_err(failed)?;
+    writeln!(
+        err,
+        "wrote {} ({} frames, {}×{}, {:.1} s)",
+        path.display(),
+        summary.frames,
+        summary.width,
+        summary.height,
+        summary.seconds
+    )?;
+    Ok(())
 }
 
 fn failed(error: render::RenderError) -> CommandError {

@@ -19,7 +19,7 @@ pub use native::{
     FORMAT_NAME, FORMAT_VERSION, read_str as read_native_str, write_string as write_native_string,
 };
 pub use report::{ImportReport, Issue, LineIndex, Location, Severity};
-pub use save::save_atomically;
+pub use save::{save_atomically, save_atomically_with};
 pub use table::{EVENT_COLUMNS, TableFiles, read_tables, side_table_path, write_tables};
 
 /// The largest file Minilateral will try to read, in bytes.

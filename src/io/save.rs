@@ -6,6 +6,16 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename).
 pub fn save_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    save_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// Writes `path` atomically with `write`, which streams into the temporary file (a video
+/// too large to hold in memory) and may seek in it. When `write` fails, the temporary file
+/// is removed and whatever was at `path` is left as it was.
+pub fn save_atomically_with<E: From<std::io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> Result<(), E>,
+) -> Result<(), E> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -14,7 +24,7 @@ pub fn save_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .prefix(TEMPORARY_PREFIX)
         .suffix(TEMPORARY_SUFFIX)
         .tempfile_in(folder)?;
-    temporary.write_all(bytes)?;
+    write(temporary.as_file_mut())?;
     // The temporary file is private (0600); the saved file keeps the permissions of the
     // file it replaces, or gets the usual ones for a new document.
     let permissions = match std::fs::metadata(path) {

@@ -26,7 +26,6 @@ use crate::scene::labels::{LabelNeed, LabelRequest, LabelStyle, Obstacle, place_
 const MARGIN: f32 = 36.0;
 const TITLE_SIZE: f32 = 24.0;
 const DATE_SIZE: f32 = 64.0;
-const COUNTS_SIZE: f32 = 17.0;
 const SOURCE_SIZE: f32 = 13.5;
 const BODY_LABEL_SIZE: f32 = 15.0;
 const ACTOR_LABEL_SIZE: f32 = 12.0;
@@ -111,7 +110,8 @@ impl Page {
         }
         if options.date_stamp != DateStamp::Off {
             header.push((DATE_SIZE * ui, DATE_SIZE * 1.1 * ui));
-            header.push((COUNTS_SIZE * ui, COUNTS_SIZE * 1.4 * ui));
+            let counts = options.counts_size();
+            header.push((counts * ui, counts * 1.4 * ui));
         }
         let header_height = header.iter().map(|(_, h)| h).sum::<f32>()
             + if header.is_empty() {

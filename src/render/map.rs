@@ -20,7 +20,6 @@ use super::text::TextMeasure;
 const MARGIN: f32 = 36.0;
 const TITLE_SIZE: f32 = 24.0;
 const DATE_SIZE: f32 = 64.0;
-const COUNTS_SIZE: f32 = 17.0;
 const SOURCE_SIZE: f32 = 13.5;
 const LEGEND_WIDTH: f32 = 300.0;
 const LEGEND_TEXT: f32 = 15.0;
@@ -105,7 +104,7 @@ impl MapPicture {
             top += size * 1.15;
         }
         let counts = counts_text(document, &look, view);
-        let size = COUNTS_SIZE * ui;
+        let size = options.counts_size() * ui;
         header.push(text(
             [margin, top + measure.ascent(size)],
             &counts,

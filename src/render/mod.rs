@@ -5,7 +5,8 @@
 //! A [`Picture`] is built once from the document, the view, the positions and the
 //! [`RenderOptions`]; [`to_svg`] writes it as text, [`to_png`] rasterises that SVG with
 //! resvg. A [`Sequence`] plans one picture per year or month with a shared camera, and a
-//! [`GifWriter`] animates them. A [`MatrixPicture`] draws the overlap matrix the same way,
+//! [`GifWriter`] animates them; [`write_video`] makes an H.264 MP4 of them, each step
+//! dissolving into the next. A [`MatrixPicture`] draws the overlap matrix the same way,
 //! a [`MapPicture`] the world map and a [`CoalitionPicture`] the coalition network.
 //!
 //! ```no_run
@@ -35,6 +36,7 @@ mod sequence;
 pub mod shapes;
 mod svg;
 mod text;
+mod video;
 
 pub use build::{default_title, known_body_ids, shared_framing, source_line};
 pub use camera::{Camera, Framing, MAX_NODE_ZOOM_PER_UI, NodeExtent, Rect, fit};
@@ -58,3 +60,8 @@ pub use sequence::{
 };
 pub use svg::to_svg;
 pub use text::{FONT_FAMILY, text_width};
+pub use video::{
+    MAX_FPS, MAX_VIDEO_SIDES, Mp4Error, TRANSITION_SECONDS, VideoOptions, VideoSummary, Yuv420,
+    bitrate_bps, crossfade, encode_video, fitting_scale, numbers_between, paste_over, video_size,
+    write_video, yuv_from_rgba,
+};

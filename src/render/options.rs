@@ -66,6 +66,9 @@ pub struct RenderOptions {
     /// Text, margins and strokes relative to a 1920×1080 slide; `None`: from the picture's
     /// size (the panels of a comparison set it, so that small panels stay readable).
     pub text_scale: Option<f32>,
+    /// The counts under the date twice their usual size, for a video seen from the back
+    /// of a room (see [`RenderOptions::for_video`]).
+    pub large_counts: bool,
 }
 
 impl Default for RenderOptions {
@@ -82,6 +85,7 @@ impl Default for RenderOptions {
             focus: Vec::new(),
             framing: None,
             text_scale: None,
+            large_counts: false,
         }
     }
 }
@@ -93,6 +97,22 @@ impl RenderOptions {
             Background::Theme => Some(self.theme.palette().background),
             Background::Transparent => None,
         }
+    }
+
+    /// The options of a video's pictures: the theme's background (a video has no
+    /// transparency) and large counts. Plan the sequence with these, as they change the
+    /// header's height and so the shared framing.
+    pub fn for_video(&self) -> Self {
+        Self {
+            background: Background::Theme,
+            large_counts: true,
+            ..self.clone()
+        }
+    }
+
+    /// The counts line's font size at scale 1: 17 on slides, 34 in videos.
+    pub(crate) fn counts_size(&self) -> f32 {
+        if self.large_counts { 34.0 } else { 17.0 }
     }
 
     /// How much larger than a 1920×1080 slide the picture is: text, margins and strokes

@@ -39,6 +39,28 @@ pub enum RenderError {
         /// What went wrong.
         message: String,
     },
+    /// A video cannot have this size.
+    #[error(
+        "a video of {width}×{height} pixels cannot be encoded: H.264 here takes 16 to {} \
+         pixels on the long side and at most {} on the short one",
+        super::video::MAX_VIDEO_SIDES.0,
+        super::video::MAX_VIDEO_SIDES.1
+    )]
+    VideoSize {
+        /// Requested width in pixels.
+        width: f32,
+        /// Requested height in pixels.
+        height: f32,
+    },
+    /// Encoding a video failed.
+    #[error("could not encode the video: {0}")]
+    Video(String),
+    /// Writing failed (the caller names the file, see [`RenderError::Io`]).
+    #[error("{0}")]
+    Write(#[from] std::io::Error),
+    /// The work was stopped before it was done.
+    #[error("cancelled")]
+    Cancelled,
     /// Frames of one animation differ in size.
     #[error("frame {index} is {width}×{height} pixels, unlike the first frame")]
     FrameSize {

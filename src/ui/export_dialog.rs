@@ -1,6 +1,6 @@
 //! The "Export image" window: size, theme, legend, title, focus, a preview drawn from the
 //! same [`Picture`] the files are written from, and buttons for PNG, SVG, the clipboard and
-//! a year-by-year sequence with an animated GIF.
+//! a year-by-year sequence as an animated GIF or an MP4 video.
 
 use super::PictureCommand;
 use super::colour::color32;
@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::model::Month;
 use crate::render::{
     self, Background, DateStamp, ImageFormat, ImageRequest, Picture, PictureSubject, RenderOptions,
-    SIZE_4K, SIZE_A4_300DPI, SequenceRequest, Step,
+    SIZE_4K, SIZE_A4_300DPI, SequenceRequest, Step, VideoOptions,
 };
 use crate::scene::View;
 use crate::state::{AppState, Selection};
@@ -49,6 +49,9 @@ impl SizePreset {
 /// What a preview shows: the view, the graph's version (positions and the dataset) and the
 /// picture's request. The preview is stale exactly when this is `!=` the current one.
 pub type PreviewKey = (View, u64, ImageRequest);
+
+/// Frames per second of the videos the window writes.
+const VIDEO_FPS: u32 = 30;
 
 /// What the export window holds (UI memory; nothing is written until a button is pressed).
 #[derive(Clone, Debug)]
@@ -136,6 +139,7 @@ impl ExportForm {
                 focus,
                 framing: None,
                 text_scale: None,
+                large_counts: false,
             },
             scale: 1.0,
             subject: PictureSubject::Network,
@@ -293,36 +297,66 @@ pub fn export_dialog_ui(
                 });
             });
             ui.horizontal(|ui| {
-                ui.label("Each frame shows for");
+                let each = ui.label("Each step shows for");
                 ui.add(
                     egui::DragValue::new(&mut form.delay_ms)
                         .range(100..=5000)
                         .suffix(" ms"),
-                );
+                )
+                .labelled_by(each.id);
+            });
+            ui.horizontal(|ui| {
                 if ui
                     .button("Save GIF and frames…")
                     .on_hover_text("An animated GIF, and numbered PNG frames in a folder beside it")
                     .clicked()
                 {
-                    let (from, to) = (form.from.min(form.to), form.from.max(form.to));
-                    // Each frame shows the network at the end of its year.
-                    let year_end =
-                        |year: i32| Month::new(i16::try_from(year).unwrap_or(i16::MAX), 12);
-                    let mut options = request.options.clone();
-                    if form.yearly && form.date {
-                        options.date_stamp = DateStamp::Year;
-                    }
-                    command = Some(PictureCommand::ExportSequence(SequenceRequest {
-                        options,
-                        from: year_end(from).clamp(state.range.0, state.range.1),
-                        to: year_end(to).clamp(state.range.0, state.range.1),
-                        step: if form.yearly { Step::Year } else { Step::Month },
-                        delay_ms: form.delay_ms,
-                    }));
+                    command = Some(PictureCommand::ExportSequence(sequence_request(
+                        form, &request, state,
+                    )));
+                }
+                if ui
+                    .button("Save MP4…")
+                    .on_hover_text(
+                        "An H.264 video for slides: each step fades into the next, the counts run up",
+                    )
+                    .clicked()
+                {
+                    let video = VideoOptions {
+                        fps: VIDEO_FPS,
+                        seconds_per_step: form.delay_ms as f32 / 1000.0,
+                    };
+                    command = Some(PictureCommand::ExportVideo(
+                        sequence_request(form, &request, state),
+                        video,
+                    ));
                 }
             });
         });
     ExportOutcome { open, command }
+}
+
+/// The sequence the form asks for: the picture's options, one step a year (at its end) or
+/// a month, from and to the years chosen.
+fn sequence_request(
+    form: &ExportForm,
+    request: &ImageRequest,
+    state: &AppState,
+) -> SequenceRequest {
+    let (from, to) = (form.from.min(form.to), form.from.max(form.to));
+    // Each frame shows the network at the end of its year.
+    let year_end = |year: i32| Month::new(i16::try_from(year).unwrap_or(i16::MAX), 12);
+    let mut options = request.options.clone();
+    if form.yearly && form.date {
+        options.date_stamp = DateStamp::Year;
+    }
+    SequenceRequest {
+        options,
+        from: year_end(from).clamp(state.range.0, state.range.1),
+        to: year_end(to).clamp(state.range.0, state.range.1),
+        step: if form.yearly { Step::Year } else { Step::Month },
+        delay_ms: form.delay_ms,
+    }
 }
 
 /// The picture, scaled into the window: the same shapes the files are written from.

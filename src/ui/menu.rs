@@ -1,6 +1,6 @@
 //! The menu bar.
 
-use super::Panels;
+use super::{Panels, PictureCommand};
 use crate::model::{Level, Word};
 use crate::state::{Command, DocumentCommand, EditTarget, ViewKind};
 use crate::style::{BodyColouring, Theme};
@@ -146,6 +146,14 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                         panels.document.report_summary.as_str()
                     });
                 if let Some(busy) = panels.file.busy.first() {
+                    if panels.file.cancellable
+                        && ui
+                            .button("Cancel")
+                            .on_hover_text("Stop writing the video; no file is written")
+                            .clicked()
+                    {
+                        panels.emit_picture(PictureCommand::CancelVideo);
+                    }
                     ui.spinner();
                     ui.label(format!("{busy}…"));
                 } else if let Some(status) = panels.file.status {

@@ -75,6 +75,8 @@ pub struct FileStatus<'a> {
     pub redo: Option<&'a str>,
     /// What runs in the background.
     pub busy: &'a [String],
+    /// Whether some of it can be stopped (a video being written).
+    pub cancellable: bool,
     /// The last thing that happened.
     pub status: Option<&'a str>,
 }

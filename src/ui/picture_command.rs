@@ -1,6 +1,6 @@
 //! What the picture windows (export, overlap matrix) ask the app to do with a picture.
 
-use crate::render::{ImageFormat, ImageRequest, SequenceRequest};
+use crate::render::{ImageFormat, ImageRequest, SequenceRequest, VideoOptions};
 
 /// A picture to write or copy. The app performs these: they need a file dialog or a worker.
 #[derive(Clone, Debug, PartialEq)]
@@ -11,4 +11,8 @@ pub enum PictureCommand {
     Copy(ImageRequest),
     /// Ask where to write the GIF, then write it with numbered PNG frames beside it.
     ExportSequence(SequenceRequest),
+    /// Ask where to write the MP4 video of the sequence, then write it.
+    ExportVideo(SequenceRequest, VideoOptions),
+    /// Stop the video being written (its file is not written).
+    CancelVideo,
 }

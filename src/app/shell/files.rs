@@ -303,6 +303,12 @@ impl MinilateralApp {
                 true,
                 name,
             ),
+            Purpose::Video => (
+                "Export the video as",
+                std::slice::from_ref(&dialogs::MP4),
+                true,
+                name,
+            ),
             Purpose::Screenshot => (
                 "Save the screenshot as",
                 std::slice::from_ref(&dialogs::PNG),
@@ -423,6 +429,7 @@ impl MinilateralApp {
                     Err(error) => self.show_message("Could not copy the picture", &error),
                 },
                 JobResult::Failed(message) => self.show_message("Something went wrong", &message),
+                JobResult::Cancelled(what) => self.set_status(format!("Cancelled: {what}")),
                 JobResult::RecoveryWritten(result) => {
                     if result.is_ok() && !self.history.is_dirty() {
                         // Saved while the copy was being written: it is not needed.
@@ -436,7 +443,7 @@ impl MinilateralApp {
 
     fn picked(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
         match purpose {
-            Purpose::Image(_) | Purpose::Sequence | Purpose::Screenshot => {
+            Purpose::Image(_) | Purpose::Sequence | Purpose::Video | Purpose::Screenshot => {
                 self.picked_picture(ctx, purpose, path);
             }
             Purpose::Open => self.open(ctx, path, OpenMode::AsFile),

@@ -1,7 +1,9 @@
 //! Pictures from the app: export a PNG or SVG of the view, copy it to the clipboard, write a
-//! year-by-year sequence with an animated GIF, save a screenshot of the window. Pictures are
-//! described on the UI thread (a few milliseconds) and drawn and written on workers.
+//! year-by-year sequence with an animated GIF or as an MP4 video, save a screenshot of the
+//! window. Pictures are described on the UI thread (a few milliseconds) and drawn and
+//! written on workers; a video shows its frames in the status line and can be cancelled.
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -10,8 +12,8 @@ use super::MinilateralApp;
 use crate::app::jobs::{JobResult, Purpose};
 use crate::document::file_name;
 use crate::render::{
-    self, ImageFormat, ImageRequest, MatrixPicture, Picture, PictureSubject, PngOptions, Sequence,
-    SequenceFiles, SequenceRequest,
+    self, ImageFormat, ImageRequest, MatrixPicture, Picture, PictureSubject, PngOptions,
+    RenderError, Sequence, SequenceFiles, SequenceRequest, VideoOptions,
 };
 use crate::timeline::{MATRIX_MAX_BODIES, OverlapMatrix};
 use crate::ui::{ExportForm, PictureCommand};
@@ -22,6 +24,8 @@ enum Waiting {
     Image(ImageRequest),
     /// Frames and a GIF.
     Sequence(SequenceRequest),
+    /// An MP4 video.
+    Video(SequenceRequest, VideoOptions),
     /// A screenshot of the window.
     Screenshot(Arc<egui::ColorImage>),
 }
@@ -122,6 +126,12 @@ impl MinilateralApp {
             PictureCommand::Export(format, request) => self.request_image(ctx, format, request),
             PictureCommand::Copy(request) => self.copy_image(ctx, &request),
             PictureCommand::ExportSequence(request) => self.request_sequence(ctx, request),
+            PictureCommand::ExportVideo(request, video) => {
+                let name = format!("network-{}-{}.mp4", request.from, request.to);
+                self.pictures.waiting = Some(Waiting::Video(request, video));
+                self.ask_for(ctx, Purpose::Video, name);
+            }
+            PictureCommand::CancelVideo => self.jobs.cancel(),
         }
     }
 
@@ -191,6 +201,9 @@ impl MinilateralApp {
             (Purpose::Sequence, Some(Waiting::Sequence(request))) => {
                 self.write_sequence(ctx, with_extension(path, "gif"), request);
             }
+            (Purpose::Video, Some(Waiting::Video(request, video))) => {
+                self.write_video(ctx, with_extension(path, "mp4"), &request, video);
+            }
             (Purpose::Screenshot, Some(Waiting::Screenshot(image))) => {
                 let path = with_extension(path, "png");
                 self.jobs.spawn(ctx, "Saving the screenshot", move || {
@@ -248,6 +261,63 @@ impl MinilateralApp {
                 JobResult::Exported {
                     path: gif_path,
                     result: result.map(|_| Vec::new()).map_err(|e| e.to_string()),
+                }
+            });
+    }
+
+    /// Writes the MP4 video on a worker that counts its frames for the status line and
+    /// stops between two frames when cancelled. Its pictures are drawn at the size the
+    /// form asks for, brought within what H.264 encodes (an A4 page is scaled down).
+    fn write_video(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        request: &SequenceRequest,
+        video: VideoOptions,
+    ) {
+        let document = self.document.clone();
+        let positions = self.network.drawn_positions(&self.document);
+        let months = render::sequence_months(request.from, request.to, request.step);
+        let options = request.options.for_video();
+        let sequence = Sequence::plan(
+            &document,
+            &self.state.view,
+            &positions,
+            &options,
+            &months,
+            request.step,
+        );
+        let png = PngOptions {
+            scale: render::fitting_scale(options.width, options.height),
+        };
+        let total = video.frame_count(sequence.len());
+        let label = format!("Writing {}", file_name(&path));
+        self.jobs
+            .spawn_cancellable(ctx, label, total, move |done, cancel| {
+                let result = render::write_video(
+                    &document,
+                    &positions,
+                    &sequence,
+                    &path,
+                    &png,
+                    &video,
+                    |frames| {
+                        done.store(frames, Ordering::Relaxed);
+                        if cancel.load(Ordering::Relaxed) {
+                            ControlFlow::Break(())
+                        } else {
+                            ControlFlow::Continue(())
+                        }
+                    },
+                );
+                match result {
+                    Err(RenderError::Cancelled) => {
+                        JobResult::Cancelled(format!("{} was not written", file_name(&path)))
+                    }
+                    result => JobResult::Exported {
+                        path,
+                        result: result.map(|_| Vec::new()).map_err(|e| e.to_string()),
+                    },
                 }
             });
     }
