@@ -26,7 +26,6 @@ use super::text::TextMeasure;
 const MARGIN: f32 = 36.0;
 const TITLE_SIZE: f32 = 24.0;
 const DATE_SIZE: f32 = 64.0;
-const COUNTS_SIZE: f32 = 17.0;
 const SOURCE_SIZE: f32 = 13.5;
 const HEADER_GAP: f32 = 16.0;
 const LEGEND_WIDTH: f32 = 290.0;
@@ -111,7 +110,7 @@ impl CoalitionPicture {
         }
         lines.push((
             counts_text(&scene, view),
-            COUNTS_SIZE * ui,
+            options.counts_size() * ui,
             palette.muted,
             1.4,
         ));
