@@ -7,8 +7,8 @@ use egui::{Pos2, Sense};
 
 use super::Panels;
 use super::colour::color32;
-use super::picture::egui_shapes;
-use crate::render::{CoalitionPicture, RenderOptions, Shape};
+use super::picture::PaintedPicture;
+use crate::render::{CoalitionPicture, RenderOptions};
 use crate::scene::{Selection, View};
 use crate::state::Command;
 use crate::timeline::BodyIx;
@@ -26,8 +26,8 @@ pub struct CoalitionCache {
     /// What the picture shows: the view, the graph version, the panel's place and size.
     key: Option<(View, u64, [i32; 4])>,
     picture: Option<CoalitionPicture>,
-    shapes: Vec<egui::Shape>,
-    texts: Vec<(Pos2, String, f32, egui::Color32, egui::Align2)>,
+    /// The picture's shapes, turned into egui's once.
+    painted: PaintedPicture,
     /// The picture's top-left corner on the screen.
     origin: Pos2,
 }
@@ -77,53 +77,14 @@ pub fn coalitions_panel_ui(
                 &options,
                 SCREEN_UI,
             );
-            cache.shapes.clear();
-            cache.texts.clear();
             let origin = rect.min;
-            let at = |[x, y]: [f32; 2]| origin + egui::vec2(x, y);
-            for layer in &picture.picture.layers {
-                for shape in &layer.shapes {
-                    match shape {
-                        Shape::Text {
-                            position,
-                            text,
-                            size,
-                            colour,
-                            anchor,
-                            ..
-                        } => {
-                            let align = match anchor {
-                                crate::render::Anchor::Start => egui::Align2::LEFT_BOTTOM,
-                                crate::render::Anchor::Middle => egui::Align2::CENTER_BOTTOM,
-                                crate::render::Anchor::End => egui::Align2::RIGHT_BOTTOM,
-                            };
-                            cache.texts.push((
-                                at(*position),
-                                text.clone(),
-                                *size,
-                                color32(*colour),
-                                align,
-                            ));
-                        }
-                        other => egui_shapes(other, at, 1.0, &mut cache.shapes),
-                    }
-                }
-            }
+            cache.painted = PaintedPicture::new(&picture.picture, origin);
             cache.picture = Some(picture);
             cache.origin = origin;
             cache.key = Some(key);
         }
         let painter = ui.painter_at(rect);
-        painter.extend(cache.shapes.iter().cloned());
-        for (position, text, size, colour, align) in &cache.texts {
-            // Texts sit on their baseline, as in the SVG: the galley's bottom is a quarter
-            // of the size below it.
-            let galley =
-                painter.layout_no_wrap(text.clone(), egui::FontId::proportional(*size), *colour);
-            let bottom = *position + egui::vec2(0.0, size * 0.25);
-            let corner = align.anchor_size(bottom, galley.size()).min;
-            painter.galley(corner, galley, *colour);
-        }
+        cache.painted.paint(&painter);
         let Some(picture) = &cache.picture else {
             return;
         };

@@ -7,8 +7,8 @@ use egui::{Pos2, Sense};
 
 use super::Panels;
 use super::colour::color32;
-use super::picture::egui_shapes;
-use crate::render::{MapPicture, RenderOptions, Shape};
+use super::picture::PaintedPicture;
+use crate::render::{MapPicture, RenderOptions};
 use crate::scene::map::WorldMap;
 use crate::scene::{Selection, View};
 use crate::state::Command;
@@ -25,8 +25,8 @@ pub struct MapCache {
     /// What the picture shows: the view, the graph version, the panel's place and size.
     key: Option<(View, u64, [i32; 4])>,
     picture: Option<MapPicture>,
-    shapes: Vec<egui::Shape>,
-    texts: Vec<(Pos2, String, f32, egui::Color32)>,
+    /// The picture's shapes, turned into egui's once.
+    painted: PaintedPicture,
     /// The panel's top-left corner when the picture was drawn.
     origin: Pos2,
 }
@@ -92,41 +92,14 @@ pub fn map_panel_ui(
                 &options,
                 SCREEN_UI,
             );
-            cache.shapes.clear();
-            cache.texts.clear();
             let origin = rect.min;
-            let at = |[x, y]: [f32; 2]| origin + egui::vec2(x, y);
-            for layer in &picture.picture.layers {
-                for shape in &layer.shapes {
-                    match shape {
-                        Shape::Text {
-                            position,
-                            text,
-                            size,
-                            colour,
-                            ..
-                        } => {
-                            cache
-                                .texts
-                                .push((at(*position), text.clone(), *size, color32(*colour)))
-                        }
-                        other => egui_shapes(other, at, 1.0, &mut cache.shapes),
-                    }
-                }
-            }
+            cache.painted = PaintedPicture::new(&picture.picture, origin);
             cache.picture = Some(picture);
             cache.origin = origin;
             cache.key = Some(key);
         }
         let painter = ui.painter_at(rect);
-        painter.extend(cache.shapes.iter().cloned());
-        for (position, text, size, colour) in &cache.texts {
-            // Texts sit on their baseline, as in the SVG.
-            let galley =
-                painter.layout_no_wrap(text.clone(), egui::FontId::proportional(*size), *colour);
-            let top = *position - egui::vec2(0.0, galley.size().y - size * 0.25);
-            painter.galley(top, galley, *colour);
-        }
+        cache.painted.paint(&painter);
         let Some(picture) = &cache.picture else {
             return;
         };

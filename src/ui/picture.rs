@@ -224,3 +224,59 @@ pub fn paint_picture(painter: &egui::Painter, origin: egui::Pos2, scale: f32, pi
         }
     }
 }
+
+/// A picture turned into egui shapes once, at a place on the screen, to be repainted every
+/// frame while it stays the same (the map and coalition views).
+#[derive(Default)]
+pub struct PaintedPicture {
+    shapes: Vec<egui::Shape>,
+    texts: Vec<(egui::Pos2, String, f32, egui::Color32, egui::Align2)>,
+}
+
+impl PaintedPicture {
+    /// The shapes of `picture` with its top-left corner at `origin`, one point per unit.
+    pub fn new(picture: &Picture, origin: egui::Pos2) -> Self {
+        let at = |[x, y]: [f32; 2]| origin + egui::vec2(x, y);
+        let mut painted = Self::default();
+        for shape in picture.layers.iter().flat_map(|layer| &layer.shapes) {
+            match shape {
+                Shape::Text {
+                    position,
+                    text,
+                    size,
+                    colour,
+                    anchor,
+                    ..
+                } => {
+                    let align = match anchor {
+                        Anchor::Start => egui::Align2::LEFT_BOTTOM,
+                        Anchor::Middle => egui::Align2::CENTER_BOTTOM,
+                        Anchor::End => egui::Align2::RIGHT_BOTTOM,
+                    };
+                    painted.texts.push((
+                        at(*position),
+                        text.clone(),
+                        *size,
+                        color32(*colour),
+                        align,
+                    ));
+                }
+                other => egui_shapes(other, at, 1.0, &mut painted.shapes),
+            }
+        }
+        painted
+    }
+
+    /// Paints the shapes, then the texts on their baselines as in the SVG (a galley's
+    /// bottom is a quarter of its size below the baseline).
+    pub fn paint(&self, painter: &egui::Painter) {
+        painter.extend(self.shapes.iter().cloned());
+        for (position, text, size, colour, align) in &self.texts {
+            let galley =
+                painter.layout_no_wrap(text.clone(), egui::FontId::proportional(*size), *colour);
+            let bottom = *position + egui::vec2(0.0, size * 0.25);
+            let corner = align.anchor_size(bottom, galley.size()).min;
+            painter.galley(corner, galley, *colour);
+        }
+    }
+}
