@@ -31,7 +31,7 @@ fn reads_the_shared_facts_files_as_they_are() {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if !name.ends_with(".csv") || name == "instruments.csv" {
+        if !name.ends_with(".csv") {
             continue;
         }
         let (dataset, report) = io::load(&path).unwrap_or_else(|error| panic!("{error}"));
