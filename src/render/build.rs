@@ -23,14 +23,14 @@ use super::text::TextMeasure;
 use crate::scene::labels::{LabelNeed, LabelRequest, LabelStyle, Obstacle, place_labels};
 
 /// Sizes at scale 1 (a 1920×1080 picture), in picture units.
-const MARGIN: f32 = 36.0;
-const TITLE_SIZE: f32 = 24.0;
-const DATE_SIZE: f32 = 64.0;
-const SOURCE_SIZE: f32 = 13.5;
+pub(crate) const MARGIN: f32 = 36.0;
+pub(crate) const TITLE_SIZE: f32 = 24.0;
+pub(crate) const DATE_SIZE: f32 = 64.0;
+pub(crate) const SOURCE_SIZE: f32 = 13.5;
 const BODY_LABEL_SIZE: f32 = 15.0;
 const ACTOR_LABEL_SIZE: f32 = 12.0;
 const LABEL_PAD: f32 = 1.5;
-const HEADER_GAP: f32 = 16.0;
+pub(crate) const HEADER_GAP: f32 = 16.0;
 const FOOTER_GAP: f32 = 14.0;
 const LEGEND_GAP: f32 = 28.0;
 /// Opacity of the backdrop behind node labels, as on screen.

@@ -76,6 +76,14 @@ pub struct Camera {
 }
 
 impl Camera {
+    /// Layout units are picture units: the camera of pictures that place their shapes
+    /// themselves (the map, the matrix, small multiples).
+    pub const IDENTITY: Camera = Camera {
+        zoom: 1.0,
+        node_zoom: 1.0,
+        offset: [0.0, 0.0],
+    };
+
     /// The picture position of a layout position.
     pub fn picture_from_layout(&self, position: [f32; 2]) -> [f32; 2] {
         [

@@ -15,19 +15,15 @@ use crate::scene::{CoalitionScene, Legend, SceneFrame, View, Visibility};
 use crate::style::{self, BodyColouring, FADED_ALPHA, NodeKind, Palette, Rgba};
 use crate::timeline::BodyIx;
 
-use super::build::date_text;
+use super::build::{DATE_SIZE, HEADER_GAP, MARGIN, SOURCE_SIZE, TITLE_SIZE, date_text};
 use super::camera::{self, Framing, NodeExtent, Rect};
 use super::options::RenderOptions;
 use super::picture::{Anchor, Layer, LineDash, Picture, Shape, Stroke};
 use super::shapes::{self, MIN_NODE_RADIUS, NodeState, SWATCH_WIDTH, legend_sections};
 use super::text::TextMeasure;
 
-/// Sizes at scale 1 (a 1920×1080 picture), in picture units.
-const MARGIN: f32 = 36.0;
-const TITLE_SIZE: f32 = 24.0;
-const DATE_SIZE: f32 = 64.0;
-const SOURCE_SIZE: f32 = 13.5;
-const HEADER_GAP: f32 = 16.0;
+/// Sizes at scale 1 (a 1920×1080 picture), in picture units; the page's margin, title, date
+/// and source line are the network picture's (`super::build`).
 const LEGEND_WIDTH: f32 = 290.0;
 const LEGEND_GAP: f32 = 28.0;
 const LEGEND_PAD: f32 = 16.0;
@@ -116,7 +112,7 @@ impl CoalitionPicture {
         ));
         for (words, size, colour, line) in lines {
             let fitted = fitted_size(&measure, &words, size, text_width);
-            header.push(text(
+            header.push(Shape::text(
                 [margin, top + measure.ascent(fitted)],
                 &words,
                 fitted,
@@ -131,7 +127,7 @@ impl CoalitionPicture {
         let mut bottom = height - margin;
         if let Some(source) = &options.source {
             let size = fitted_size(&measure, source, SOURCE_SIZE * ui, text_width);
-            footer.push(text(
+            footer.push(Shape::text(
                 [margin, bottom - measure.descent(size)],
                 source,
                 size,
@@ -562,17 +558,6 @@ fn counts_text(scene: &CoalitionScene, view: &View) -> String {
     )
 }
 
-fn text(position: [f32; 2], words: &str, size: f32, colour: Rgba) -> Shape {
-    Shape::Text {
-        position,
-        text: words.to_owned(),
-        size,
-        colour,
-        anchor: Anchor::Start,
-        rotation: 0.0,
-    }
-}
-
 /// The font size that keeps `words` within `width`, at most `size`.
 fn fitted_size(measure: &TextMeasure, words: &str, size: f32, width: f32) -> f32 {
     let natural = measure.width(words, size);
@@ -826,7 +811,7 @@ fn legend_shapes(
                 Item::Gap => {}
                 Item::Heading(heading) => {
                     let size = fitted_size(measure, heading, LEGEND_HEADING * s, inner);
-                    out.push(text(
+                    out.push(Shape::text(
                         [left, y + (height - size) / 2.0 + measure.ascent(size)],
                         heading,
                         size,
@@ -854,7 +839,7 @@ fn legend_shapes(
                         }
                     }
                     let size = fitted_size(measure, words, LEGEND_TEXT * s, text_room);
-                    out.push(text(
+                    out.push(Shape::text(
                         [
                             text_left,
                             middle + (measure.ascent(size) - measure.descent(size)) / 2.0,
@@ -866,7 +851,7 @@ fn legend_shapes(
                 }
                 Item::Note(line) => {
                     let size = LEGEND_NOTE * s;
-                    out.push(text(
+                    out.push(Shape::text(
                         [left, y + (height - size) / 2.0 + measure.ascent(size)],
                         line,
                         size,

@@ -7,21 +7,19 @@ use crate::model::Month;
 use crate::scene::{Legend, View};
 use crate::style::NodeKind;
 
-use super::build::shared_framing;
+use super::build::{MARGIN, SOURCE_SIZE, TITLE_SIZE, shared_framing};
 use super::camera::{Camera, Framing, Rect};
 use super::focus::frame_for_picture;
 use super::legend::LegendPlan;
 use super::options::{Background, DateStamp, RenderOptions};
-use super::picture::{Anchor, Layer, Picture, Shape};
+use super::picture::{Layer, Picture, Shape};
 use super::text::TextMeasure;
 
 /// The most panels one comparison holds.
 pub const MAX_PANELS: usize = 12;
 
-/// Sizes at scale 1 (a 1920×1080 picture), in picture units.
-const MARGIN: f32 = 36.0;
-const TITLE_SIZE: f32 = 24.0;
-const SOURCE_SIZE: f32 = 13.5;
+/// Sizes at scale 1 (a 1920×1080 picture), in picture units; the page's margin, title, date
+/// and source line are the network picture's (`super::build`).
 const GAP: f32 = 24.0;
 /// How much wider than tall a network usually is, for choosing the grid.
 const NETWORK_ASPECT: f32 = 1.5;
@@ -101,7 +99,7 @@ pub fn compare_picture(
     let mut top = margin;
     if let Some(title) = &options.title {
         let size = TITLE_SIZE * ui;
-        header.push(text(
+        header.push(Shape::text(
             [margin, top + measure.ascent(size)],
             title,
             size,
@@ -112,7 +110,7 @@ pub fn compare_picture(
     let mut footer = Vec::new();
     if let Some(source) = &options.source {
         let size = SOURCE_SIZE * ui;
-        footer.push(text(
+        footer.push(Shape::text(
             [margin, height - margin - measure.descent(size)],
             source,
             size,
@@ -220,11 +218,7 @@ pub fn compare_picture(
         layers,
         framing: Framing {
             network: area,
-            camera: Camera {
-                zoom: 1.0,
-                node_zoom: 1.0,
-                offset: [0.0, 0.0],
-            },
+            camera: Camera::IDENTITY,
         },
         legend_rect,
         margin,
@@ -255,15 +249,4 @@ fn merge_legend(into: &mut Legend, legend: &Legend) {
     add(&mut into.relations, &legend.relations);
     into.joined |= legend.joined;
     into.left |= legend.left;
-}
-
-fn text(position: [f32; 2], text: &str, size: f32, colour: crate::style::Rgba) -> Shape {
-    Shape::Text {
-        position,
-        text: text.to_owned(),
-        size,
-        colour,
-        anchor: Anchor::Start,
-        rotation: 0.0,
-    }
 }

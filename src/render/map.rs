@@ -8,19 +8,16 @@ use crate::document::Document;
 use crate::model::Word;
 use crate::scene::map::{MapBox, MapFit, WorldMap, globe_outline};
 use crate::scene::{MapLook, PlaceLook, Ring, SceneFrame, View, ViewKind};
-use crate::style::{Palette, Rgba};
+use crate::style::Palette;
 
-use super::build::{date_text, default_title};
+use super::build::{DATE_SIZE, MARGIN, SOURCE_SIZE, TITLE_SIZE, date_text, default_title};
 use super::camera::{Camera, Framing, Rect};
 use super::options::RenderOptions;
-use super::picture::{Anchor, Layer, Picture, Shape, Stroke};
+use super::picture::{Layer, Picture, Shape, Stroke};
 use super::text::TextMeasure;
 
-/// Sizes at scale 1 (a 1920×1080 picture), in picture units.
-const MARGIN: f32 = 36.0;
-const TITLE_SIZE: f32 = 24.0;
-const DATE_SIZE: f32 = 64.0;
-const SOURCE_SIZE: f32 = 13.5;
+/// Sizes at scale 1 (a 1920×1080 picture), in picture units; the page's margin, title, date
+/// and source line are the network picture's (`super::build`).
 const LEGEND_WIDTH: f32 = 300.0;
 const LEGEND_TEXT: f32 = 15.0;
 const LEGEND_HEADING: f32 = 15.5;
@@ -85,7 +82,7 @@ impl MapPicture {
         });
         if let Some(title) = &title {
             let size = TITLE_SIZE * ui;
-            header.push(text(
+            header.push(Shape::text(
                 [margin, top + measure.ascent(size)],
                 title,
                 size,
@@ -95,7 +92,7 @@ impl MapPicture {
         }
         if let Some(date) = date_text(view, options.date_stamp) {
             let size = DATE_SIZE * ui;
-            header.push(text(
+            header.push(Shape::text(
                 [margin, top + measure.ascent(size)],
                 &date,
                 size,
@@ -105,7 +102,7 @@ impl MapPicture {
         }
         let counts = counts_text(document, &look, view);
         let size = options.counts_size() * ui;
-        header.push(text(
+        header.push(Shape::text(
             [margin, top + measure.ascent(size)],
             &counts,
             size,
@@ -118,7 +115,7 @@ impl MapPicture {
         let mut bottom = height - margin;
         if let Some(source) = &options.source {
             let size = SOURCE_SIZE * ui;
-            footer.push(text(
+            footer.push(Shape::text(
                 [margin, bottom - measure.descent(size)],
                 source,
                 size,
@@ -302,17 +299,6 @@ fn ring_stroke(place: &PlaceLook, palette: &Palette, ui: f32) -> Option<Stroke> 
     })
 }
 
-fn text(position: [f32; 2], text: &str, size: f32, colour: Rgba) -> Shape {
-    Shape::Text {
-        position,
-        text: text.to_owned(),
-        size,
-        colour,
-        anchor: Anchor::Start,
-        rotation: 0.0,
-    }
-}
-
 /// What the header's third line says: the selected body's count, or what the shades mean.
 fn counts_text(document: &Document, look: &MapLook, view: &View) -> String {
     let level = view.level;
@@ -360,7 +346,7 @@ fn legend_shapes(
     let panel_index = out.len();
     let heading = |out: &mut Vec<Shape>, y: &mut f32, words: &str| {
         let size = LEGEND_HEADING * ui;
-        out.push(text(
+        out.push(Shape::text(
             [left + pad, *y + measure.ascent(size)],
             words,
             size,
@@ -388,7 +374,7 @@ fn legend_shapes(
             corner: 3.0 * ui,
             fill: *colour,
         });
-        out.push(text(
+        out.push(Shape::text(
             [
                 left + pad + SWATCH * ui + 10.0 * ui,
                 y + measure.ascent(size),
@@ -429,7 +415,7 @@ fn legend_shapes(
                 corner: 3.0 * ui,
                 fill: colour,
             });
-            out.push(text(
+            out.push(Shape::text(
                 [
                     left + pad + SWATCH * ui + 10.0 * ui,
                     y + measure.ascent(size),
@@ -452,7 +438,7 @@ fn legend_shapes(
             .collect();
         let shown = names.len().min(MAX_BESIDE);
         for name in names.iter().take(shown) {
-            out.push(text(
+            out.push(Shape::text(
                 [left + pad, y + measure.ascent(size)],
                 name,
                 size,
@@ -462,7 +448,7 @@ fn legend_shapes(
         }
         if names.len() > shown {
             let more = format!("and {} more", names.len() - shown);
-            out.push(text(
+            out.push(Shape::text(
                 [left + pad, y + measure.ascent(size)],
                 &more,
                 size,
@@ -535,7 +521,7 @@ fn message_picture(options: &RenderOptions, message: &str) -> Picture {
         description: message.to_owned(),
         layers: vec![Layer {
             name: "header",
-            shapes: vec![text(
+            shapes: vec![Shape::text(
                 [MARGIN * ui, MARGIN * ui + TITLE_SIZE * ui],
                 message,
                 TITLE_SIZE * ui,
@@ -544,11 +530,7 @@ fn message_picture(options: &RenderOptions, message: &str) -> Picture {
         }],
         framing: Framing {
             network: Rect::from_edges(0.0, 0.0, width, height),
-            camera: Camera {
-                zoom: 1.0,
-                node_zoom: 1.0,
-                offset: [0.0, 0.0],
-            },
+            camera: Camera::IDENTITY,
         },
         legend_rect: None,
         margin: MARGIN * ui,

@@ -314,11 +314,7 @@ impl MatrixPicture {
             ],
             framing: Framing {
                 network: cells,
-                camera: Camera {
-                    zoom: 1.0,
-                    node_zoom: 1.0,
-                    offset: [0.0, 0.0],
-                },
+                camera: Camera::IDENTITY,
             },
             legend_rect: Some(legend_rect),
             margin: MARGIN,

@@ -114,6 +114,19 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// A line of text starting at `position` (on its baseline), unturned: the header and
+    /// legend texts of every picture.
+    pub fn text(position: [f32; 2], text: &str, size: f32, colour: Rgba) -> Self {
+        Self::Text {
+            position,
+            text: text.to_owned(),
+            size,
+            colour,
+            anchor: Anchor::Start,
+            rotation: 0.0,
+        }
+    }
+
     /// The same shape moved by `(dx, dy)` (a panel placed on a page).
     pub fn translated(self, dx: f32, dy: f32) -> Self {
         let at = |[x, y]: [f32; 2]| [x + dx, y + dy];
