@@ -193,7 +193,7 @@ impl NetworkPart {
         generation: u64,
         positions: Vec<[f32; 2]>,
     ) {
-        if self.layout != LayoutState::Running(generation) {
+        if !matches!(self.layout, LayoutState::Running(running) if running == generation) {
             return;
         }
         self.force_positions = positions;
@@ -312,17 +312,6 @@ impl NetworkPart {
             }
         }
         looks
-    }
-}
-
-impl PartialEq for LayoutState {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Self::Ready, Self::Ready) => true,
-            (Self::Running(a), Self::Running(b)) => a == b,
-            (Self::Wanted(_), Self::Wanted(_)) => true,
-            _ => false,
-        }
     }
 }
 

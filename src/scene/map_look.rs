@@ -148,29 +148,22 @@ impl MapLook {
             .iter()
             .map(|s| look_of(s.iso3()))
             .collect();
-        let beside = body.map_or_else(Vec::new, |body| {
-            let mut beside: Vec<Beside> = timeline
-                .standings_in(body, date)
-                .into_iter()
-                .filter(|membership| {
-                    let actor = dataset.actors.get(membership.actor.index());
-                    let placed = actor.is_some_and(|actor| {
-                        actor.kind == ActorKind::State
-                            && actor
-                                .iso3
-                                .as_deref()
-                                .is_some_and(|iso3| map.place(iso3).is_some())
-                    });
-                    !placed
-                })
-                .map(|membership| Beside {
-                    actor: membership.actor,
-                    status: membership.status,
-                })
-                .collect();
-            beside.sort_by_key(|b| b.actor);
-            beside
-        });
+        // Members the map cannot place: not a state, or a state with no place on it.
+        let mut beside: Vec<Beside> = standings
+            .iter()
+            .filter(|&(&actor, _)| {
+                let placed = dataset.actors.get(actor.index()).is_some_and(|actor| {
+                    actor.kind == ActorKind::State
+                        && actor
+                            .iso3
+                            .as_deref()
+                            .is_some_and(|iso3| map.place(iso3).is_some())
+                });
+                !placed
+            })
+            .map(|(&actor, &status)| Beside { actor, status })
+            .collect();
+        beside.sort_by_key(|b| b.actor);
         let legend = match body {
             Some(_) => {
                 // The statuses drawn, in legend order (each fill once).

@@ -78,7 +78,8 @@ pub struct ExportForm {
 
 impl ExportForm {
     /// A form for the view as it is: its theme, its title, the selected body as the focus.
-    pub fn new(document: &Document, state: &AppState, theme: Theme) -> Self {
+    pub fn new(document: &Document, state: &AppState) -> Self {
+        let theme = state.view.theme;
         let focus = matches!(state.view.selection, Some(Selection::Body(_)));
         let focus_ids: Vec<_> = match state.view.selection {
             Some(Selection::Body(body)) => vec![body],

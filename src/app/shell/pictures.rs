@@ -92,11 +92,7 @@ impl MinilateralApp {
 
     /// Opens the export window on the view as it is.
     pub(super) fn open_export_window(&mut self) {
-        self.pictures.form = Some(ExportForm::new(
-            &self.document,
-            &self.state,
-            self.state.view.theme,
-        ));
+        self.pictures.form = Some(ExportForm::new(&self.document, &self.state));
     }
 
     /// The export window, its preview kept while the view, the graph and the request stay
