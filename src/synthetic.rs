@@ -59,6 +59,7 @@ pub fn generate(actors: usize, bodies: usize, events: usize, seed: u64) -> Datas
             description: String::new(),
             url: None,
             note: String::new(),
+            reported: Vec::new(),
         });
         if i > 0 && i % 7 == 0 {
             dataset.relations.push(Relation {

@@ -134,5 +134,15 @@ fn the_sample_survives_a_table_round_trip() {
     let table = folder.path().join("sample.csv");
     io::save(&sample, &table).unwrap_or_else(|e| panic!("{e}"));
     let (again, _) = io::load(&table).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(again, sample);
+    // The table has no place for the bodies' reported member counts, and says so.
+    let lost = io::lost_in(io::Format::EventsTable, &sample);
+    assert!(
+        lost.len() == 1 && lost[0].contains("reported member counts"),
+        "{lost:?}"
+    );
+    let mut expected = sample;
+    for body in &mut expected.bodies {
+        body.reported.clear();
+    }
+    assert_eq!(again, expected);
 }

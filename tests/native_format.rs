@@ -99,6 +99,11 @@ fn every_error_fixture_names_file_line_and_cause() {
             ":66:",
             "no note says why",
         ),
+        (
+            "err_unknown_reported_level.json",
+            ":36:",
+            "$.bodies[0].reported[0].level: unknown reported level \"signatorys\"",
+        ),
         ("err_unknown_version.json", ":1:", "unknown version 2"),
         ("err_wrong_format.json", ":1:", "\"format\" is \"gexf\""),
         ("err_wrong_type.json", ":65:", "expected a string"),
@@ -122,7 +127,7 @@ fn every_fixture_is_covered_by_a_test() {
     let count = std::fs::read_dir(fixture(""))
         .map(|entries| entries.count())
         .unwrap_or(0);
-    assert_eq!(count, 32, "a new fixture needs a case in this file");
+    assert_eq!(count, 33, "a new fixture needs a case in this file");
 }
 
 fn warnings(name: &str) -> ImportReport {

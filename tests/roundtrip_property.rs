@@ -5,7 +5,7 @@
 use minilateral::io::{read_native_str, write_native_string};
 use minilateral::model::{
     Actor, ActorKind, Body, BodyKind, Dataset, Event, EventDate, EventKind, IssueArea, Law, Meta,
-    PartialDate, Relation, RelationKind, Source, Word,
+    PartialDate, Relation, RelationKind, ReportedCount, ReportedLevel, Source, Word,
 };
 use proptest::prelude::*;
 
@@ -43,6 +43,25 @@ fn source() -> impl Strategy<Value = Source> {
     ]
 }
 
+fn reported() -> impl Strategy<Value = ReportedCount> {
+    (
+        partial_date(),
+        word::<ReportedLevel>(),
+        proptest::option::of(word::<ActorKind>()),
+        0u32..5000,
+        source(),
+        text(),
+    )
+        .prop_map(|(date, level, group, count, source, note)| ReportedCount {
+            date,
+            level,
+            group,
+            count,
+            source,
+            note,
+        })
+}
+
 fn optional(strategy: impl Strategy<Value = String>) -> impl Strategy<Value = Option<String>> {
     proptest::option::of(strategy)
 }
@@ -71,6 +90,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     proptest::option::of(partial_date()),
                     proptest::option::of(partial_date()),
                     text(),
+                    proptest::collection::vec(reported(), 0..3),
                 ),
                 body_count,
             );
@@ -116,7 +136,20 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 .into_iter()
                 .enumerate()
                 .map(
-                    |(i, (name, short_name, kind, law, issues, opened, closed, description))| {
+                    |(
+                        i,
+                        (
+                            name,
+                            short_name,
+                            kind,
+                            law,
+                            issues,
+                            opened,
+                            closed,
+                            description,
+                            reported,
+                        ),
+                    )| {
                         Body {
                             id: format!("b{i}"),
                             name,
@@ -129,6 +162,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                             description,
                             url: Some(format!("https://example.org/body/{i}")),
                             note: String::new(),
+                            reported,
                         }
                     },
                 )

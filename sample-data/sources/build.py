@@ -3,7 +3,8 @@
 
 The tables are the sourced research (one events table per body, in the events-table CSV
 format of ../../shared/facts: instrument_id,state,iso3,event,date,date_precision,source_url,
-note) plus attribute tables for actors, bodies and relations. The script writes a native
+note) plus attribute tables for actors, bodies and relations, and reported.csv: the member counts
+sources report for a body (body_id,date,level,group,count,source_url,note). The script writes a native
 dataset and lets `minilateral convert` rewrite it in canonical form, so a rebuild is
 deterministic and goes through the app's own validation.
 
@@ -50,6 +51,19 @@ def main():
         body = {key: value for key, value in row.items() if optional(value) and key != "issues"}
         body["issues"] = [issue for issue in row["issues"].split(";") if issue]
         bodies.append(body)
+
+    by_id = {body["id"]: body for body in bodies}
+    for number, row in enumerate(read(HERE / "reported.csv"), start=2):
+        body = by_id.get(row["body_id"])
+        if body is None:
+            sys.exit(f"reported.csv:{number}: unknown body {row['body_id']!r}")
+        count = {"date": row["date"], "level": row["level"], "count": int(row["count"]),
+                 "source": row["source_url"]}
+        if optional(row["group"]):
+            count["group"] = row["group"]
+        if optional(row["note"]):
+            count["note"] = row["note"].strip()
+        body.setdefault("reported", []).append(count)
 
     relations = []
     for row in read(HERE / "relations.csv"):

@@ -4,7 +4,7 @@
 use crate::model::check::{valid_id, valid_iso3};
 use crate::model::{
     Actor, ActorKind, Body, BodyKind, Dataset, Event, EventDate, EventKind, IssueArea, Law,
-    PartialDate, Relation, RelationKind, Source,
+    PartialDate, Relation, RelationKind, ReportedCount, Source,
 };
 
 /// A field that is wrong, and why.
@@ -258,6 +258,8 @@ pub struct BodyDraft {
     pub url: String,
     /// Note.
     pub note: String,
+    /// The reported member counts, kept as they are (the form does not edit them).
+    pub reported: Vec<ReportedCount>,
 }
 
 impl Default for BodyDraft {
@@ -274,6 +276,7 @@ impl Default for BodyDraft {
             description: String::new(),
             url: String::new(),
             note: String::new(),
+            reported: Vec::new(),
         }
     }
 }
@@ -293,6 +296,7 @@ impl BodyDraft {
             description: body.description.clone(),
             url: body.url.clone().unwrap_or_default(),
             note: body.note.clone(),
+            reported: body.reported.clone(),
         }
     }
 
@@ -332,6 +336,7 @@ impl BodyDraft {
             description: self.description.trim().to_owned(),
             url: optional(&self.url),
             note: self.note.trim().to_owned(),
+            reported: self.reported.clone(),
         })
     }
 }

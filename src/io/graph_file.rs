@@ -500,6 +500,7 @@ pub fn dataset_from_graph(
                 description: text("description"),
                 url: attribute("url"),
                 note: text("note"),
+                reported: Vec::new(),
             });
             body_lines.push((node.file.as_deref(), node.line));
         } else {

@@ -262,15 +262,23 @@ pub fn lost_in(format: Format, dataset: &crate::model::Dataset) -> Vec<String> {
                 ("notes", &dataset.meta.notes),
             ],
         ),
-        Format::Native | Format::EventsTable | Format::GraphMl => return Vec::new(),
+        Format::EventsTable => ("The events table", &[]),
+        Format::GraphMl => ("GraphML", &[]),
+        Format::Native => return Vec::new(),
     };
-    fields
+    let mut lost: Vec<String> = fields
         .iter()
         .filter(|(_, value)| !value.is_empty())
         .map(|(field, _)| {
             format!("{name} has no place for the dataset's {field}: it is not written")
         })
-        .collect()
+        .collect();
+    if dataset.bodies.iter().any(|body| !body.reported.is_empty()) {
+        lost.push(format!(
+            "{name} has no place for the bodies' reported member counts: they are not written"
+        ));
+    }
+    lost
 }
 
 /// Saves a dataset to a file in the format its extension names, atomically.

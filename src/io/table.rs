@@ -270,6 +270,7 @@ impl Builder<'_> {
                 description: row.trimmed(description).to_owned(),
                 url: optional(row.trimmed(url)),
                 note: row.trimmed(note).to_owned(),
+                reported: Vec::new(),
             };
             self.body_index
                 .entry(body.id.clone())
@@ -405,6 +406,7 @@ impl Builder<'_> {
             description: String::new(),
             url: None,
             note: String::new(),
+            reported: Vec::new(),
         });
         self.origins.bodies.push(origin.clone());
         let mut issue = table_issue(

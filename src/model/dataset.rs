@@ -296,6 +296,9 @@ pub struct Body {
     pub url: Option<String>,
     /// Free-form note (counting rules, gaps).
     pub note: String,
+    /// Member counts that sources report, beside the members the events identify (sorted
+    /// by date).
+    pub reported: Vec<super::reported::ReportedCount>,
 }
 
 impl Body {
@@ -385,6 +388,9 @@ impl Dataset {
         // Every field takes part in the order, so equal keys are equal records and an
         // unstable sort gives the same result as a stable one.
         self.actors.sort_unstable();
+        for body in &mut self.bodies {
+            body.reported.sort_unstable();
+        }
         self.bodies.sort_unstable();
         self.relations.sort_unstable();
         self.events.sort_unstable();

@@ -8,6 +8,7 @@ pub mod check;
 mod dataset;
 mod date;
 mod month;
+mod reported;
 pub mod status;
 mod words;
 
@@ -17,5 +18,6 @@ pub use dataset::{
 };
 pub use date::{DateError, PartialDate, Precision, month_name, today};
 pub use month::Month;
+pub use reported::{ReportedCount, ReportedLevel, group_label, latest_reported};
 pub use status::{Level, Status, StatusTracker};
 pub use words::{UnknownWord, Word};

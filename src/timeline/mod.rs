@@ -4,8 +4,10 @@
 //! status changes and every body's membership into a step series of counts per level. A
 //! query at a new date is then a binary search per pair or per body: nothing is rescanned.
 
+mod composition;
 mod index;
 mod overlap;
 
+pub use composition::{Composition, RegionSeats, identified, identified_text};
 pub use index::{ActorIx, BodyIx, Membership, StepSeries, Timeline};
 pub use overlap::{MATRIX_MAX_BODIES, Overlap, OverlapMatrix, Shared, matrix_order, shared_with};

@@ -83,6 +83,22 @@ pub(super) struct BodyDto {
     pub(super) url: Option<String>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub(super) note: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) reported: Vec<ReportedDto>,
+}
+
+/// A member count a source reports for a body (`bodies[].reported[]`).
+#[derive(Serialize, Deserialize)]
+pub(super) struct ReportedDto {
+    pub(super) date: String,
+    pub(super) level: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) group: Option<String>,
+    pub(super) count: u32,
+    #[serde(default)]
+    pub(super) source: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub(super) note: String,
 }
 
 #[derive(Serialize, Deserialize)]

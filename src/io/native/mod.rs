@@ -12,11 +12,13 @@
 //!            what does not parse
 //! read.rs    read_str, one function per section mapping its DTOs to model records
 //! write.rs   write_string
+//! reported.rs a body's reported member counts, read and written
 //! ```
 
 mod dto;
 mod read;
 mod reader;
+mod reported;
 mod top;
 mod write;
 

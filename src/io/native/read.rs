@@ -221,6 +221,7 @@ fn body_from_dto(
         description: dto.description,
         url: none_if_blank(dto.url),
         note: dto.note,
+        reported: super::reported::read_reported(reader, dto.reported, raw, path),
     })
 }
 

@@ -52,6 +52,7 @@ pub fn write_string(dataset: &Dataset) -> String {
                 description: body.description,
                 url: body.url,
                 note: body.note,
+                reported: super::reported::write_reported(body.reported),
             })
             .collect(),
         relations: sorted
