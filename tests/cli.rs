@@ -131,6 +131,9 @@ fn stats_json_has_the_documented_shape() {
     let wto = &value["bodies"][1];
     assert_eq!(wto["members"], 0);
     assert!(wto["first_event"].is_null());
+    assert_eq!(acta["regions"], serde_json::json!({"Americas": 1, "Asia": 1}));
+    assert!(acta["reported_members"].is_null());
+    assert_eq!(wto["regions"], serde_json::json!({"Americas": 0, "Asia": 0}));
 
     let party = json(&minilateral(&[
         "stats",
@@ -149,6 +152,38 @@ fn stats_json_has_the_documented_shape() {
         "--json",
     ]));
     assert_eq!(before["bodies"][0]["members"], 0);
+}
+
+#[test]
+fn stats_json_sets_reported_counts_against_the_members_identified() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/internet-governance.json");
+    let value = json(&minilateral(&[
+        "stats",
+        &sample.display().to_string(),
+        "--at",
+        "2014-10",
+        "--json",
+    ]));
+    let body = |id: &str| {
+        value["bodies"]
+            .as_array()
+            .and_then(|bodies| bodies.iter().find(|b| b["id"] == id))
+            .cloned()
+            .unwrap_or_else(|| panic!("no {id}"))
+    };
+    let budapest = body("budapest");
+    let reported = &budapest["reported_members"][0];
+    assert_eq!(reported["level"], "party");
+    assert_eq!(reported["count"], 43);
+    assert_eq!(reported["identified"], budapest["members"]);
+    let wcit = body("wcit12_itr");
+    let levels: Vec<&str> = wcit["reported_members"]
+        .as_array()
+        .map(|counts| counts.iter().filter_map(|c| c["level"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(levels, ["signatory", "declined"]);
+    // Counts reported after the date are not shown yet.
+    assert!(body("un_cybercrime")["reported_members"].is_null());
 }
 
 #[test]

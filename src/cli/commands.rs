@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::{Command, query_date};
 use crate::io::{self, DatasetError};
-use crate::model::{Dataset, EventKind, Level, PartialDate, Word};
-use crate::timeline::Timeline;
+use crate::model::{Dataset, EventKind, Level, PartialDate, Word, latest_reported};
+use crate::timeline::{Composition, Timeline, identified};
 
 /// Exit code: success (warnings allowed).
 pub const EXIT_OK: u8 = 0;
@@ -195,6 +195,21 @@ struct BodyStatsJson<'a> {
     members: u32,
     first_event: Option<String>,
     latest_event: Option<String>,
+    /// The latest reported count of each kind as of the date, beside the members the
+    /// events identify then; null when the body has none.
+    reported_members: Option<Vec<ReportedJson<'a>>>,
+    /// State members by UN M49 region (every region of the dataset's states).
+    regions: std::collections::BTreeMap<String, u32>,
+}
+
+#[derive(Serialize)]
+struct ReportedJson<'a> {
+    date: String,
+    level: &'static str,
+    group: Option<&'static str>,
+    count: u32,
+    identified: u32,
+    source: &'a str,
 }
 
 fn stats(
@@ -211,7 +226,20 @@ fn stats(
         .iter()
         .enumerate()
         .map(|(i, body)| {
-            let span = timeline.body_event_span(crate::timeline::BodyIx(i as u32), at);
+            let body_ix = crate::timeline::BodyIx(i as u32);
+            let span = timeline.body_event_span(body_ix, at);
+            let reported: Vec<ReportedJson<'_>> = latest_reported(&body.reported, at)
+                .into_iter()
+                .map(|count| ReportedJson {
+                    date: count.date.to_string(),
+                    level: count.level.word(),
+                    group: count.group.map(Word::word),
+                    count: count.count,
+                    identified: identified(dataset, &timeline, body_ix, count),
+                    source: count.source.as_str(),
+                })
+                .collect();
+            let composition = Composition::of(dataset, &timeline, body_ix, at, level);
             BodyStatsJson {
                 id: &body.id,
                 name: &body.name,
@@ -219,6 +247,12 @@ fn stats(
                 members: counts[i],
                 first_event: span.map(|(first, _)| first.to_string()),
                 latest_event: span.map(|(_, latest)| latest.to_string()),
+                reported_members: (!reported.is_empty()).then_some(reported),
+                regions: composition
+                    .regions
+                    .iter()
+                    .map(|row| (row.region.clone(), row.members))
+                    .collect(),
             }
         })
         .collect();
