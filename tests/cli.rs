@@ -131,9 +131,15 @@ fn stats_json_has_the_documented_shape() {
     let wto = &value["bodies"][1];
     assert_eq!(wto["members"], 0);
     assert!(wto["first_event"].is_null());
-    assert_eq!(acta["regions"], serde_json::json!({"Americas": 1, "Asia": 1}));
+    assert_eq!(
+        acta["regions"],
+        serde_json::json!({"Americas": 1, "Asia": 1})
+    );
     assert!(acta["reported_members"].is_null());
-    assert_eq!(wto["regions"], serde_json::json!({"Americas": 0, "Asia": 0}));
+    assert_eq!(
+        wto["regions"],
+        serde_json::json!({"Americas": 0, "Asia": 0})
+    );
 
     let party = json(&minilateral(&[
         "stats",
