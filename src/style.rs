@@ -341,6 +341,22 @@ pub fn actor_colour(kind: ActorKind, region: Option<&str>) -> Rgba {
     }
 }
 
+/// The colour of the member counts sources report, beside the members identified.
+pub const REPORTED_COLOUR: Rgba = Rgba::rgb(214, 120, 40);
+
+/// The colour of a stakeholder group in the bars of who is at the table.
+pub fn stakeholder_colour(kind: ActorKind) -> Rgba {
+    match kind {
+        ActorKind::State => Rgba::rgb(112, 150, 204),
+        ActorKind::Intergovernmental => Rgba::rgb(150, 130, 200),
+        ActorKind::CivilSociety => Rgba::rgb(120, 170, 110),
+        ActorKind::PrivateSector => Rgba::rgb(214, 150, 90),
+        ActorKind::TechnicalCommunity => Rgba::rgb(90, 170, 170),
+        ActorKind::Academia => Rgba::rgb(200, 120, 150),
+        ActorKind::Other => NO_REGION_COLOUR,
+    }
+}
+
 /// The radius of a body (in layout units) from its member count at the date.
 pub fn body_radius(members: u32) -> f32 {
     (9.0 + 2.0 * (members as f32).sqrt()).min(30.0)

@@ -1080,3 +1080,26 @@ fn cli_draws_the_coalition_network_with_no_display() {
     ]);
     assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
 }
+
+#[test]
+fn a_focused_body_with_an_incomplete_list_says_how_much_is_identified() {
+    let (dataset, _) = minilateral::io::read_native_str(minilateral::SAMPLE_DATASET_JSON, "sample")
+        .expect("the sample is valid");
+    let document = Document::new(dataset, "sample".into(), String::new());
+    let mut view = document.initial_view();
+    view.date = Month::new(2014, 10);
+    let mut options = options(&document);
+    options.focus = vec![body(&document, "budapest")];
+    let picture = Picture::build(&document, &view, &positions(&document), &options);
+    let svg = render::to_svg(&picture);
+    assert!(
+        svg.contains("41 of 43 parties identified (2014-10)"),
+        "the header notes the reported count"
+    );
+    options.focus = vec![body(&document, "foc")];
+    let picture = Picture::build(&document, &view, &positions(&document), &options);
+    assert!(
+        !render::to_svg(&picture).contains("identified"),
+        "no note where no count is reported"
+    );
+}

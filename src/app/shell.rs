@@ -261,6 +261,7 @@ impl MinilateralApp {
             }
         }
         ui::overlap_window_ui(ctx, &mut panels, &mut self.memory.overlap, version);
+        ui::compare_window_ui(ctx, &mut panels);
         ui::tour_window_ui(ctx, &mut panels, &mut self.memory.tour);
         if menu.fit {
             self.network.fit();

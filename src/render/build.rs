@@ -70,7 +70,7 @@ pub(crate) fn date_text(view: &View, stamp: DateStamp) -> Option<String> {
 }
 
 /// The small line under the date: the level and how many bodies (or the focused bodies'
-/// member counts).
+/// member counts, each with what the sources report when its list is incomplete).
 fn counts_text(document: &Document, view: &View, frame: &SceneFrame, focus: &[BodyIx]) -> String {
     if focus.is_empty() {
         return format!(
@@ -85,7 +85,17 @@ fn counts_text(document: &Document, view: &View, frame: &SceneFrame, focus: &[Bo
             let count = frame.body_members.get(body.index()).copied().unwrap_or(0);
             let label = document.node_label(NodeRef::Body(body));
             let noun = if count == 1 { "member" } else { "members" };
-            format!("{label}: {count} {noun}")
+            let short = crate::timeline::shortfalls(
+                &document.dataset,
+                &document.timeline,
+                body,
+                view.date.end(),
+            );
+            if short.is_empty() {
+                format!("{label}: {count} {noun}")
+            } else {
+                format!("{label}: {count} {noun} ({})", short.join("; "))
+            }
         })
         .collect();
     format!("{} · {}", counts.join(" · "), view.level.label())

@@ -18,6 +18,8 @@ pub struct Prefs {
     pub show_chart: bool,
     /// The window of the overlap matrix.
     pub show_overlap: bool,
+    /// The Compare bodies window (who is at the table of several bodies).
+    pub show_compare: bool,
     /// Files opened or saved lately, newest first.
     pub recent_files: Vec<PathBuf>,
 }
@@ -30,6 +32,7 @@ impl Default for Prefs {
             show_inspector: true,
             show_chart: true,
             show_overlap: false,
+            show_compare: false,
             recent_files: Vec::new(),
         }
     }

@@ -169,6 +169,21 @@ pub fn identified(
         .count() as u32
 }
 
+/// For each reported count of a body in force at `date` that its lists fall short of, the
+/// words "41 of 43 parties identified (2014-10)" (empty when every count is matched).
+pub fn shortfalls(dataset: &Dataset, timeline: &Timeline, body: BodyIx, date: Date) -> Vec<String> {
+    let Some(record) = dataset.bodies.get(body.index()) else {
+        return Vec::new();
+    };
+    crate::model::latest_reported(&record.reported, date)
+        .into_iter()
+        .filter_map(|count| {
+            let found = identified(dataset, timeline, body, count);
+            (found < count.count).then(|| identified_text(found, count))
+        })
+        .collect()
+}
+
 /// "54 of 89 signatories identified (14 Dec 2012)", or "62 identified, 61 members reported
 /// (28 Apr 2022)" when the lists name more than the count.
 pub fn identified_text(identified: u32, count: &ReportedCount) -> String {

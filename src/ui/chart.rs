@@ -1,7 +1,7 @@
 //! The membership-over-time chart (egui_plot): member counts as step lines, a cursor at
 //! the current date; clicking the chart moves the timeline there.
 
-use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoints, VLine};
+use egui_plot::{HoverPosition, Legend, Line, MarkerShape, Plot, PlotPoints, Points, VLine};
 
 use super::Panels;
 use super::colour::color32;
@@ -100,6 +100,17 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
             };
             ui.horizontal(|ui| {
                 ui.strong(title);
+                if let Some(Selection::Body(body)) = state.view.selection {
+                    let date = state.view.date.end();
+                    for text in crate::timeline::shortfalls(
+                        &document.dataset,
+                        &document.timeline,
+                        body,
+                        date,
+                    ) {
+                        ui.label(egui::RichText::new(text).color(ui.visuals().warn_fg_color));
+                    }
+                }
                 ui.weak("Click the chart to jump to a date");
             });
             let (range_first, last) = state.range;
@@ -158,6 +169,17 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                         .width(2.0),
                     );
                 }
+                if let Some(Selection::Body(body)) = state.view.selection {
+                    let reported = reported_points(document, body, first, last);
+                    if !reported.is_empty() {
+                        plot_ui.points(
+                            Points::new("Reported by sources", PlotPoints::from(reported))
+                                .shape(MarkerShape::Diamond)
+                                .radius(4.5)
+                                .color(color32(style::REPORTED_COLOUR)),
+                        );
+                    }
+                }
                 plot_ui.vline(
                     VLine::new("", date_x)
                         .color(egui::Color32::from_gray(128))
@@ -171,6 +193,33 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                 panels.emit(Command::SetDate(month_of_x(point.x)));
             }
         });
+}
+
+/// The member counts the sources report for a body, as points at their dates (in the
+/// chart's months), beside the line of the members identified: counts of every member or
+/// of states, not of non-signatories or of other groups (which the line does not count).
+fn reported_points(
+    document: &crate::document::Document,
+    body: BodyIx,
+    first: Month,
+    last: Month,
+) -> Vec<[f64; 2]> {
+    let Some(record) = document.dataset.bodies.get(body.index()) else {
+        return Vec::new();
+    };
+    record
+        .reported
+        .iter()
+        .filter(|count| count.level != crate::model::ReportedLevel::Declined)
+        .filter(|count| {
+            count
+                .group
+                .is_none_or(|group| group == crate::model::ActorKind::State)
+        })
+        .map(|count| (Month::of_date(count.date.end()), count.count))
+        .filter(|&(month, _)| month >= first && month <= last)
+        .map(|(month, n)| [x_of(month) + 0.5 / 12.0, f64::from(n)])
+        .collect()
 }
 
 fn level_words(level: crate::model::Level) -> &'static str {

@@ -169,8 +169,10 @@ fn body_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, body_ix: BodyIx) {
 
     overlap_ui(ui, panels, body_ix);
 
-    ui.add_space(6.0);
     let date = state.view.date.end();
+    super::seats::reported_ui(ui, document, body_ix, date);
+    super::seats::composition_ui(ui, document, body_ix, date, state.view.level);
+    ui.add_space(6.0);
     let standings = document.timeline.standings_in(body_ix, date);
     let (mut members, mut others): (Vec<Membership>, Vec<Membership>) = standings
         .into_iter()

@@ -47,6 +47,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 ui.checkbox(&mut panels.prefs.show_chart, "Membership chart");
                 ui.checkbox(&mut panels.prefs.show_overlap, "Overlap matrix")
                     .on_hover_text("Which bodies share members at the date, alike ones together");
+                ui.checkbox(&mut panels.prefs.show_compare, super::COMPARE_TITLE)
+                    .on_hover_text("Who is at the table: several bodies side by side, by region and stakeholder group");
                 ui.separator();
                 let dark = panels.state.view.theme == Theme::Dark;
                 if ui.selectable_label(!dark, "Light theme").clicked() {
