@@ -209,6 +209,7 @@ struct ReportedJson<'a> {
     group: Option<&'static str>,
     count: u32,
     identified: u32,
+    identified_undated: u32,
     source: &'a str,
 }
 
@@ -230,12 +231,14 @@ fn stats(
             let span = timeline.body_event_span(body_ix, at);
             let reported: Vec<ReportedJson<'_>> = latest_reported(&body.reported, at)
                 .into_iter()
-                .map(|count| ReportedJson {
+                .map(|count| (count, identified(dataset, &timeline, body_ix, count)))
+                .map(|(count, found)| ReportedJson {
                     date: count.date.to_string(),
                     level: count.level.word(),
                     group: count.group.map(Word::word),
                     count: count.count,
-                    identified: identified(dataset, &timeline, body_ix, count),
+                    identified: found.dated,
+                    identified_undated: found.undated,
                     source: count.source.as_str(),
                 })
                 .collect();

@@ -58,11 +58,12 @@ pub struct ReportedCount {
 }
 
 impl ReportedCount {
-    /// What is counted, in words: "signatories", "states (members)".
+    /// What is counted, in words: "signatories", "states", "states (signatories)".
     pub fn what(&self) -> String {
-        match self.group {
-            None => self.level.label().to_owned(),
-            Some(group) => format!("{} ({})", group_label(group), self.level.label()),
+        match (self.group, self.level) {
+            (None, level) => level.label().to_owned(),
+            (Some(group), ReportedLevel::Member) => group_label(group).to_owned(),
+            (Some(group), level) => format!("{} ({})", group_label(group), level.label()),
         }
     }
 }
@@ -146,5 +147,6 @@ mod tests {
         assert_eq!(at.iter().map(|c| c.count).collect::<Vec<_>>(), [45, 30, 44]);
         assert!(latest_reported(&counts, date("2012-12-13")).is_empty());
         assert_eq!(counts[3].what(), "states (parties)");
+        assert_eq!(counts[0].what(), "parties");
     }
 }

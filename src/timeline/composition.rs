@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use super::index::{BodyIx, Timeline};
-use crate::model::{ActorKind, Dataset, Level, ReportedCount, Word};
+use crate::model::{ActorKind, Dataset, EventDate, Level, ReportedCount, StatusTracker, Word};
 
 /// The state members of one region (or sub-region) and the states of the dataset there.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,32 +145,72 @@ fn row<'a>(
     &mut rows[index]
 }
 
+/// How many of the actors a reported count counts the dataset names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Identified {
+    /// Actors of the count's group whose status at the count's date the level counts.
+    pub dated: u32,
+    /// Other actors of the group with an event of this body that has no date and would
+    /// count at the level: the lists name them, but not when they joined.
+    pub undated: u32,
+}
+
 /// How many of the actors a reported count counts the dataset identifies: those with a
 /// status the count's level counts, of the count's group, at the count's date (its last
-/// day).
+/// day), and apart those known only from undated events.
 pub fn identified(
     dataset: &Dataset,
     timeline: &Timeline,
     body: BodyIx,
     count: &ReportedCount,
-) -> u32 {
-    timeline
+) -> Identified {
+    let of_group = |actor: usize| {
+        count.group.is_none_or(|group| {
+            dataset
+                .actors
+                .get(actor)
+                .is_some_and(|actor| actor.kind == group)
+        })
+    };
+    let dated: Vec<usize> = timeline
         .standings_in(body, count.date.end())
         .iter()
         .filter(|membership| count.level.counts(membership.status))
-        .filter(|membership| {
-            count.group.is_none_or(|group| {
-                dataset
-                    .actors
-                    .get(membership.actor.index())
-                    .is_some_and(|actor| actor.kind == group)
-            })
-        })
-        .count() as u32
+        .map(|membership| membership.actor.index())
+        .filter(|&actor| of_group(actor))
+        .collect();
+    let mut undated: Vec<usize> = Vec::new();
+    let Some(body_id) = dataset.bodies.get(body.index()).map(|b| b.id.as_str()) else {
+        return Identified::default();
+    };
+    for event in &dataset.events {
+        if event.body_id != body_id || event.date != EventDate::Unknown {
+            continue;
+        }
+        let mut tracker = StatusTracker::default();
+        tracker.apply(event.kind);
+        let Some(actor) = timeline.actor_ix(&event.actor_id).map(|a| a.index()) else {
+            continue;
+        };
+        if tracker
+            .current()
+            .is_some_and(|status| count.level.counts(status))
+            && of_group(actor)
+            && !dated.contains(&actor)
+            && !undated.contains(&actor)
+        {
+            undated.push(actor);
+        }
+    }
+    Identified {
+        dated: dated.len() as u32,
+        undated: undated.len() as u32,
+    }
 }
 
-/// For each reported count of a body in force at `date` that its lists fall short of, the
-/// words "41 of 43 parties identified (2014-10)" (empty when every count is matched).
+/// For each reported count of a body in force at `date` that its dated lists fall short
+/// of, the words "41 of 43 parties identified (2014-10)" (empty when every count is
+/// matched).
 pub fn shortfalls(dataset: &Dataset, timeline: &Timeline, body: BodyIx, date: Date) -> Vec<String> {
     let Some(record) = dataset.bodies.get(body.index()) else {
         return Vec::new();
@@ -179,22 +219,31 @@ pub fn shortfalls(dataset: &Dataset, timeline: &Timeline, body: BodyIx, date: Da
         .into_iter()
         .filter_map(|count| {
             let found = identified(dataset, timeline, body, count);
-            (found < count.count).then(|| identified_text(found, count))
+            (found.dated < count.count).then(|| identified_text(found, count))
         })
         .collect()
 }
 
-/// "54 of 89 signatories identified (14 Dec 2012)", or "62 identified, 61 members reported
-/// (28 Apr 2022)" when the lists name more than the count.
-pub fn identified_text(identified: u32, count: &ReportedCount) -> String {
+/// "54 of 89 signatories identified (2012-12-14)", "12 of 81 states identified, 68 more
+/// without a date (2025-12-25)", or "62 identified, 61 members reported (2022-04-28)" when
+/// the lists name more than the count.
+pub fn identified_text(found: Identified, count: &ReportedCount) -> String {
     let what = count.what();
     let date = count.date.to_string();
-    if identified <= count.count {
-        format!("{identified} of {} {what} identified ({date})", count.count)
+    let undated = if found.undated > 0 {
+        format!(", {} more without a date", found.undated)
+    } else {
+        String::new()
+    };
+    if found.dated <= count.count {
+        format!(
+            "{} of {} {what} identified{undated} ({date})",
+            found.dated, count.count
+        )
     } else {
         format!(
-            "{identified} identified, {} {what} reported ({date})",
-            count.count
+            "{} identified, {} {what} reported{undated} ({date})",
+            found.dated, count.count
         )
     }
 }
@@ -242,6 +291,7 @@ mod tests {
                 actor("FRA", ActorKind::State, Some(("Europe", "Western Europe"))),
                 actor("ngo", ActorKind::CivilSociety, None),
                 actor("EUU", ActorKind::Intergovernmental, Some(("Europe", ""))),
+                actor("BRA", ActorKind::State, Some(("Americas", "South America"))),
             ],
             bodies: vec![Body {
                 id: "b".into(),
@@ -264,6 +314,10 @@ mod tests {
                 event("EGY", EventKind::DidNotSign, "2020-01-01"),
                 event("ngo", EventKind::Signed, "2020-02-01"),
                 event("EUU", EventKind::Signed, "2020-02-01"),
+                Event {
+                    date: EventDate::Unknown,
+                    ..event("BRA", EventKind::Signed, "2020")
+                },
             ],
             ..Dataset::default()
         }
@@ -281,7 +335,7 @@ mod tests {
         assert_eq!(at.in_region("Europe"), 1, "the EU is not a state");
         assert_eq!(
             at.regions.iter().map(|r| r.states).collect::<Vec<_>>(),
-            [2, 1]
+            [2, 1, 1]
         );
         assert!((at.regions[0].percent() - 50.0).abs() < 1e-9);
         assert_eq!(at.subregions.len(), 2);
@@ -316,20 +370,48 @@ mod tests {
             source: Source::Url("https://example.org".into()),
             note: String::new(),
         };
+        let found = |count: &ReportedCount| {
+            let found = identified(&data, &timeline, BodyIx(0), count);
+            (found.dated, found.undated)
+        };
         let signatories = count(ReportedLevel::Signatory, None, "2020-05");
-        assert_eq!(identified(&data, &timeline, BodyIx(0), &signatories), 3);
+        assert_eq!(found(&signatories), (3, 1), "KEN, ngo, EUU; BRA undated");
         // A month means its last day: France signed in June.
         let states = count(ReportedLevel::Signatory, Some(ActorKind::State), "2020-06");
-        assert_eq!(identified(&data, &timeline, BodyIx(0), &states), 2);
+        assert_eq!(found(&states), (2, 1));
         let declined = count(ReportedLevel::Declined, None, "2020");
-        assert_eq!(identified(&data, &timeline, BodyIx(0), &declined), 1);
+        assert_eq!(found(&declined), (1, 0));
+        let members = count(ReportedLevel::Member, Some(ActorKind::CivilSociety), "2020");
+        assert_eq!(found(&members), (0, 0), "a signatory is not a member");
         assert_eq!(
-            identified_text(3, &signatories),
+            identified_text(
+                Identified {
+                    dated: 3,
+                    undated: 0
+                },
+                &signatories
+            ),
             "3 of 5 signatories identified (2020-05)"
         );
         assert_eq!(
-            identified_text(6, &states),
-            "6 identified, 5 states (signatories) reported (2020-06)"
+            identified_text(
+                Identified {
+                    dated: 2,
+                    undated: 1
+                },
+                &states
+            ),
+            "2 of 5 states (signatories) identified, 1 more without a date (2020-06)"
+        );
+        assert_eq!(
+            identified_text(
+                Identified {
+                    dated: 6,
+                    undated: 0
+                },
+                &signatories
+            ),
+            "6 identified, 5 signatories reported (2020-05)"
         );
     }
 }

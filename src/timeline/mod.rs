@@ -8,6 +8,8 @@ mod composition;
 mod index;
 mod overlap;
 
-pub use composition::{Composition, RegionSeats, identified, identified_text, shortfalls};
+pub use composition::{
+    Composition, Identified, RegionSeats, identified, identified_text, shortfalls,
+};
 pub use index::{ActorIx, BodyIx, Membership, StepSeries, Timeline};
 pub use overlap::{MATRIX_MAX_BODIES, Overlap, OverlapMatrix, Shared, matrix_order, shared_with};

@@ -41,7 +41,7 @@ pub fn reported_ui(
         let found = identified(&document.dataset, &document.timeline, body_ix, count);
         ui.horizontal_wrapped(|ui| {
             let text = identified_text(found, count);
-            let label = if found < count.count {
+            let label = if found.dated < count.count {
                 ui.label(egui::RichText::new(text).color(ui.visuals().warn_fg_color))
             } else {
                 ui.label(text)
