@@ -3,8 +3,10 @@
 
 use jiff::civil::Date;
 use minilateral::io::read_native_str;
-use minilateral::model::{Dataset, EventKind, Level, PartialDate};
-use minilateral::timeline::Timeline;
+use minilateral::model::{
+    ActorKind, Dataset, EventKind, Level, PartialDate, Word, latest_reported,
+};
+use minilateral::timeline::{Composition, Timeline, identified};
 
 fn sample() -> (Dataset, Timeline) {
     let (dataset, report) = read_native_str(
@@ -151,4 +153,141 @@ fn g8_before_and_after_russia() {
     let (_, timeline) = sample();
     assert!(members(&timeline, "g7", "2013-12", Level::Party).contains(&"RUS".to_owned()));
     assert!(!members(&timeline, "g7", "2014-04", Level::Party).contains(&"RUS".to_owned()));
+}
+
+/// The dates of a body's events that cite a source starting with `source`.
+fn dates_from(dataset: &Dataset, body: &str, source: &str) -> Vec<String> {
+    dataset
+        .events
+        .iter()
+        .filter(|e| e.body_id == body && e.source.as_str().starts_with(source))
+        .map(|e| e.date.to_string())
+        .collect()
+}
+
+/// The reported counts of a body in force at a date, each with the members identified:
+/// (count, level word, identified with a date, identified without one).
+fn reported(
+    dataset: &Dataset,
+    timeline: &Timeline,
+    body: &str,
+    date: &str,
+) -> Vec<(u32, &'static str, u32, u32)> {
+    let body_ix = timeline
+        .body_ix(body)
+        .unwrap_or_else(|| panic!("no body {body}"));
+    let record = &dataset.bodies[body_ix.index()];
+    latest_reported(&record.reported, at(date))
+        .into_iter()
+        .map(|count| {
+            let found = identified(dataset, timeline, body_ix, count);
+            (count.count, count.level.word(), found.dated, found.undated)
+        })
+        .collect()
+}
+
+#[test]
+fn the_chapters_incomplete_lists_say_so() {
+    let (dataset, timeline) = sample();
+    // WCIT-12: 89 signatories and 55 non-signatories reported by the ITU.
+    assert_eq!(
+        reported(&dataset, &timeline, "wcit12_itr", "2012-12"),
+        [(89, "signatory", 54, 0), (55, "declined", 42, 0)]
+    );
+    // Budapest: 43 parties in the chapter; Serbia and Slovenia (and two later parties)
+    // have no date.
+    assert_eq!(
+        reported(&dataset, &timeline, "budapest", "2014-10"),
+        [(43, "party", 41, 4)]
+    );
+}
+
+#[test]
+fn the_un_convention_against_cybercrime_at_hanoi() {
+    let (dataset, timeline) = sample();
+    // The UN Treaty Collection's list (Algeria to Jamaica) dates 30 states and the EU to
+    // the first day; news reports date the rest.
+    let untc = dates_from(&dataset, "un_cybercrime", "https://treaties.un.org/");
+    assert_eq!(untc.len(), 31);
+    assert!(untc.iter().all(|date| date == "2025-10-25"), "{untc:?}");
+    let hanoi = members(&timeline, "un_cybercrime", "2025-10-26", Level::Signatory);
+    assert_eq!(hanoi.len(), 60);
+    assert!(hanoi.contains(&"EUU".to_owned()) && hanoi.contains(&"RUS".to_owned()));
+    assert!(!hanoi.contains(&"USA".to_owned()));
+    assert!(members(&timeline, "un_cybercrime", "2025-10-26", Level::Party).is_empty());
+    // 72 signatories at the close of the ceremony; Canada signed later, undated.
+    assert_eq!(
+        reported(&dataset, &timeline, "un_cybercrime", "2025-10-26"),
+        [(72, "signatory", 60, 1)]
+    );
+}
+
+#[test]
+fn calls_and_declarations_with_their_supporters() {
+    let (dataset, timeline) = sample();
+    // Paris Call: the official list's 81 states, all in the data; the United States and
+    // the EU joined in November 2021.
+    let paris_states = dataset
+        .events
+        .iter()
+        .filter(|e| e.body_id == "paris_call")
+        .filter(|e| {
+            dataset
+                .actor(&e.actor_id)
+                .is_some_and(|a| a.kind == ActorKind::State)
+        })
+        .count();
+    assert_eq!(paris_states, 81);
+    assert!(!members(&timeline, "paris_call", "2021-10", Level::Party).contains(&"USA".to_owned()));
+    assert!(members(&timeline, "paris_call", "2021-11", Level::Party).contains(&"USA".to_owned()));
+    // Christchurch Call: 17 governments, the European Commission and 8 companies at the
+    // launch.
+    let christchurch = timeline
+        .body_ix("christchurch_call")
+        .unwrap_or_else(|| panic!("no christchurch_call"));
+    let launch = Composition::of(
+        &dataset,
+        &timeline,
+        christchurch,
+        at("2019-05-15"),
+        Level::Party,
+    );
+    assert_eq!(launch.members, 26);
+    assert_eq!(launch.in_group(ActorKind::State), 17);
+    assert_eq!(launch.in_group(ActorKind::PrivateSector), 8);
+    assert_eq!(launch.in_group(ActorKind::Intergovernmental), 1);
+    // Declaration for the Future of the Internet: the White House launch list (62 with
+    // the United States; the headline says 61).
+    assert!(members(&timeline, "dfi", "2022-04-27", Level::Party).is_empty());
+    assert_eq!(
+        members(&timeline, "dfi", "2022-04-28", Level::Party).len(),
+        62
+    );
+}
+
+#[test]
+fn counter_ransomware_initiative_and_the_ai_convention() {
+    let (dataset, timeline) = sample();
+    assert_eq!(
+        members(&timeline, "cri", "2021-10-14", Level::Party).len(),
+        32
+    );
+    // 50 members in 2023: 46 dated, 4 first listed in 2022 without a joining date.
+    assert_eq!(
+        reported(&dataset, &timeline, "cri", "2023-11"),
+        [(50, "member", 46, 4)]
+    );
+    // Ten signatures when the AI convention opened in Vilnius, the EU's the only
+    // ratification by May 2026.
+    let vilnius = members(&timeline, "coe_ai", "2024-09-05", Level::Signatory);
+    assert_eq!(
+        vilnius,
+        [
+            "AND", "EUU", "GBR", "GEO", "ISL", "ISR", "MDA", "NOR", "SMR", "USA"
+        ]
+    );
+    assert_eq!(
+        members(&timeline, "coe_ai", "2026-05", Level::Party),
+        ["EUU"]
+    );
 }
