@@ -26,6 +26,18 @@ word_enum! {
 }
 
 impl ReportedLevel {
+    /// Whether a count at this level is comparable with the members counted at `level`
+    /// (members count at every level; non-signatories at none).
+    pub fn matches(self, level: Level) -> bool {
+        match self {
+            Self::Signatory => level == Level::Signatory,
+            Self::Party => level == Level::Party,
+            Self::InForce => level == Level::InForce,
+            Self::Member => true,
+            Self::Declined => false,
+        }
+    }
+
     /// Whether an actor with this status at the count's date is one of those counted.
     pub fn counts(self, status: Status) -> bool {
         match self {
@@ -127,6 +139,9 @@ mod tests {
             Ok(ReportedLevel::Declined)
         );
         assert_eq!(ReportedLevel::Declined.word(), "declined");
+        assert!(ReportedLevel::Member.matches(Level::Signatory));
+        assert!(!ReportedLevel::Signatory.matches(Level::Party));
+        assert!(!ReportedLevel::Declined.matches(Level::Signatory));
     }
 
     #[test]

@@ -170,7 +170,7 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                     );
                 }
                 if let Some(Selection::Body(body)) = state.view.selection {
-                    let reported = reported_points(document, body, first, last);
+                    let reported = reported_points(document, body, state.view.level, (first, last));
                     if !reported.is_empty() {
                         plot_ui.points(
                             Points::new("Reported by sources", PlotPoints::from(reported))
@@ -196,13 +196,13 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
 }
 
 /// The member counts the sources report for a body, as points at their dates (in the
-/// chart's months), beside the line of the members identified: counts of every member or
-/// of states, not of non-signatories or of other groups (which the line does not count).
+/// chart's months), beside the line of the members identified: counts at the chart's
+/// level, of every member or of states (not of other groups alone).
 fn reported_points(
     document: &crate::document::Document,
     body: BodyIx,
-    first: Month,
-    last: Month,
+    level: crate::model::Level,
+    (first, last): (Month, Month),
 ) -> Vec<[f64; 2]> {
     let Some(record) = document.dataset.bodies.get(body.index()) else {
         return Vec::new();
@@ -210,7 +210,7 @@ fn reported_points(
     record
         .reported
         .iter()
-        .filter(|count| count.level != crate::model::ReportedLevel::Declined)
+        .filter(|count| count.level.matches(level))
         .filter(|count| {
             count
                 .group

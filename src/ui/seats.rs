@@ -198,7 +198,8 @@ pub fn compare_window_ui(ctx: &egui::Context, panels: &mut Panels<'_>) {
     egui::Window::new(COMPARE_TITLE)
         .open(&mut open)
         .resizable(true)
-        .default_width(520.0)
+        .default_size([640.0, 430.0])
+        .default_pos(ctx.content_rect().center() - Vec2::new(320.0, 215.0))
         .show(ctx, |ui| {
             ui.weak(format!(
                 "As of {}, counting {}. Shares are of the dataset's states in each region.",
@@ -248,106 +249,83 @@ pub fn compare_window_ui(ctx: &egui::Context, panels: &mut Panels<'_>) {
                 })
                 .collect();
             let mut remove = None;
-            egui::ScrollArea::both().show(ui, |ui| {
-                egui::Grid::new("compare_grid")
-                    .striped(true)
-                    .num_columns(columns.len() + 1)
-                    .show(ui, |ui| {
-                        ui.label("");
-                        for (body, _) in &columns {
-                            ui.horizontal(|ui| {
-                                let label =
-                                    dataset.bodies.get(body.index()).map_or("", |b| b.label());
-                                if ui
-                                    .link(egui::RichText::new(label).strong())
-                                    .on_hover_text("Select this body")
-                                    .clicked()
-                                {
-                                    selected = Some(*body);
+            egui::ScrollArea::both()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    egui::Grid::new("compare_grid")
+                        .striped(true)
+                        .num_columns(columns.len() + 1)
+                        .show(ui, |ui| {
+                            ui.label("");
+                            for (body, _) in &columns {
+                                ui.horizontal(|ui| {
+                                    let label =
+                                        dataset.bodies.get(body.index()).map_or("", |b| b.label());
+                                    if ui
+                                        .link(egui::RichText::new(label).strong())
+                                        .on_hover_text("Select this body")
+                                        .clicked()
+                                    {
+                                        selected = Some(*body);
+                                    }
+                                    if ui
+                                        .small_button("x")
+                                        .on_hover_text("Take this body out of the comparison")
+                                        .clicked()
+                                    {
+                                        remove = Some(*body);
+                                    }
+                                });
+                            }
+                            ui.end_row();
+                            ui.strong("Members");
+                            for (_, composition) in &columns {
+                                ui.label(composition.members.to_string());
+                            }
+                            ui.end_row();
+                            ui.strong("Reported");
+                            for (body, _) in &columns {
+                                reported_cell_ui(ui, document, *body, date);
+                            }
+                            ui.end_row();
+                            for &group in ActorKind::ALL {
+                                if columns.iter().all(|(_, c)| c.in_group(group) == 0) {
+                                    continue;
                                 }
-                                if ui
-                                    .small_button("x")
-                                    .on_hover_text("Take this body out of the comparison")
-                                    .clicked()
-                                {
-                                    remove = Some(*body);
+                                ui.label(capitalised(group_label(group)));
+                                for (_, composition) in &columns {
+                                    ui.label(composition.in_group(group).to_string());
                                 }
-                            });
-                        }
-                        ui.end_row();
-                        ui.strong("Members");
-                        for (_, composition) in &columns {
-                            ui.label(composition.members.to_string());
-                        }
-                        ui.end_row();
-                        ui.strong("Reported");
-                        for (body, _) in &columns {
-                            let text = dataset
-                                .bodies
-                                .get(body.index())
-                                .map(|b| {
-                                    latest_reported(&b.reported, date)
-                                        .into_iter()
-                                        .map(|count| {
-                                            identified_text(
-                                                identified(
-                                                    dataset,
-                                                    &document.timeline,
-                                                    *body,
-                                                    count,
-                                                ),
-                                                count,
-                                            )
-                                        })
-                                        .collect::<Vec<_>>()
-                                        .join("\n")
-                                })
+                                ui.end_row();
+                            }
+                            let regions = columns
+                                .first()
+                                .map(|(_, c)| c.regions.clone())
                                 .unwrap_or_default();
-                            if text.is_empty() {
-                                ui.weak("-");
-                            } else {
-                                ui.label(text);
-                            }
-                        }
-                        ui.end_row();
-                        for &group in ActorKind::ALL {
-                            if columns.iter().all(|(_, c)| c.in_group(group) == 0) {
-                                continue;
-                            }
-                            ui.label(capitalised(group_label(group)));
-                            for (_, composition) in &columns {
-                                ui.label(composition.in_group(group).to_string());
-                            }
-                            ui.end_row();
-                        }
-                        let regions = columns
-                            .first()
-                            .map(|(_, c)| c.regions.clone())
-                            .unwrap_or_default();
-                        for region in &regions {
-                            ui.label(format!("{} ({} states)", region.region, region.states));
-                            for (_, composition) in &columns {
-                                let row = composition
-                                    .regions
-                                    .iter()
-                                    .find(|r| r.region == region.region);
-                                match row {
-                                    Some(row) if row.members > 0 => {
-                                        ui.label(format!(
-                                            "{} ({:.0}%)",
-                                            row.members,
-                                            row.percent()
-                                        ));
-                                    }
-                                    _ => {
-                                        ui.weak("0");
+                            for region in &regions {
+                                ui.label(format!("{} ({} states)", region.region, region.states));
+                                for (_, composition) in &columns {
+                                    let row = composition
+                                        .regions
+                                        .iter()
+                                        .find(|r| r.region == region.region);
+                                    match row {
+                                        Some(row) if row.members > 0 => {
+                                            ui.label(format!(
+                                                "{} ({:.0}%)",
+                                                row.members,
+                                                row.percent()
+                                            ));
+                                        }
+                                        _ => {
+                                            ui.weak("0");
+                                        }
                                     }
                                 }
+                                ui.end_row();
                             }
-                            ui.end_row();
-                        }
-                    });
-            });
+                        });
+                });
             if let Some(body) = remove
                 && let Some(id) = dataset.bodies.get(body.index()).map(|b| b.id.clone())
             {
@@ -362,6 +340,33 @@ pub fn compare_window_ui(ctx: &egui::Context, panels: &mut Panels<'_>) {
     if let Some(body) = selected {
         panels.emit(Command::Select(Some(Selection::Body(body))));
     }
+}
+
+/// A body's reported counts in the comparison: "37 of 42 members", the full words on hover.
+fn reported_cell_ui(ui: &mut egui::Ui, document: &Document, body: BodyIx, date: jiff::civil::Date) {
+    let counts = document
+        .dataset
+        .bodies
+        .get(body.index())
+        .map(|b| latest_reported(&b.reported, date))
+        .unwrap_or_default();
+    if counts.is_empty() {
+        ui.weak("-");
+        return;
+    }
+    let mut short = Vec::new();
+    let mut long = Vec::new();
+    for count in counts {
+        let found = identified(&document.dataset, &document.timeline, body, count);
+        short.push(format!(
+            "{} of {} {}",
+            found.dated,
+            count.count,
+            count.what()
+        ));
+        long.push(identified_text(found, count));
+    }
+    ui.label(short.join("\n")).on_hover_text(long.join("\n"));
 }
 
 fn capitalised(text: &str) -> String {
