@@ -16,7 +16,8 @@ use std::path::Path;
 pub use gephi_csv::{CsvKind, Role as GephiRole, parse_intervals as parse_gephi_intervals};
 pub use gexf::NodeLooks;
 pub use native::{
-    FORMAT_NAME, FORMAT_VERSION, read_str as read_native_str, write_string as write_native_string,
+    FORMAT_NAME, FORMAT_VERSION, read_str as read_native_str, version_needed,
+    write_string as write_native_string,
 };
 pub use report::{ImportReport, Issue, LineIndex, Location, Severity};
 pub use save::{save_atomically, save_atomically_with};
@@ -246,6 +247,9 @@ pub fn read_text(path: &Path) -> Result<String, DatasetError> {
 /// lost).
 pub fn lost_in(format: Format, dataset: &crate::model::Dataset) -> Vec<String> {
     let (name, fields): (&str, &[(&str, &String)]) = match format {
+        Format::Native => return Vec::new(),
+        Format::EventsTable => ("An events table", &[]),
+        Format::GraphMl => ("GraphML", &[]),
         Format::Gexf => (
             "GEXF",
             &[
@@ -262,9 +266,6 @@ pub fn lost_in(format: Format, dataset: &crate::model::Dataset) -> Vec<String> {
                 ("notes", &dataset.meta.notes),
             ],
         ),
-        Format::EventsTable => ("The events table", &[]),
-        Format::GraphMl => ("GraphML", &[]),
-        Format::Native => return Vec::new(),
     };
     let mut lost: Vec<String> = fields
         .iter()
@@ -273,6 +274,13 @@ pub fn lost_in(format: Format, dataset: &crate::model::Dataset) -> Vec<String> {
             format!("{name} has no place for the dataset's {field}: it is not written")
         })
         .collect();
+    if !dataset.lessons.is_empty() {
+        let count = dataset.lessons.len();
+        let noun = if count == 1 { "lesson" } else { "lessons" };
+        lost.push(format!(
+            "{name} cannot hold lessons: the {count} {noun} are not written (save as .json to keep them)"
+        ));
+    }
     if dataset.bodies.iter().any(|body| !body.reported.is_empty()) {
         lost.push(format!(
             "{name} has no place for the bodies' reported member counts: they are not written"

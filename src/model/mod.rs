@@ -7,6 +7,8 @@
 pub mod check;
 mod dataset;
 mod date;
+mod lesson;
+mod look;
 mod month;
 mod reported;
 pub mod status;
@@ -17,6 +19,10 @@ pub use dataset::{
     Relation, RelationKind, Source,
 };
 pub use date::{DateError, PartialDate, Precision, month_name, today};
+pub use lesson::{
+    Lesson, Slide, SlideCamera, SlideFilters, SlideSelection, SlideView, caption_runs,
+};
+pub use look::{BodyColouring, NodeKind};
 pub use month::Month;
 pub use reported::{ReportedCount, ReportedLevel, group_label, latest_reported};
 pub use status::{Level, Status, StatusTracker};
