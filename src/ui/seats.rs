@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::model::{ActorKind, Level, Source, Word, group_label, latest_reported};
 use crate::state::{Command, Selection};
 use crate::style;
-use crate::timeline::{BodyIx, Composition, identified, identified_text};
+use crate::timeline::{BodyIx, Composition, RegionSeats, identified, identified_text};
 
 /// The bodies the Compare bodies window starts with, when the dataset has them: the
 /// chapter's argument about who sits at which table.
@@ -121,19 +121,28 @@ pub fn composition_ui(
             name: row.region.clone(),
         })
         .collect();
-    let shares: Vec<String> = composition
-        .regions
-        .iter()
-        .map(|row| {
-            format!(
-                "{}: {} of {} states ({:.0}%)",
-                row.region,
-                row.members,
-                row.states,
-                row.percent()
-            )
-        })
-        .collect();
+    let mut shares: Vec<String> = Vec::new();
+    for row in &composition.regions {
+        shares.push(format!(
+            "{}: {} of {} states ({:.0}%)",
+            row.region,
+            row.members,
+            row.states,
+            row.percent()
+        ));
+        for sub in composition
+            .subregions
+            .iter()
+            .filter(|s| s.region == row.region)
+        {
+            shares.push(format!(
+                "    {}: {} of {}",
+                sub.subregion.as_deref().unwrap_or(""),
+                sub.members,
+                sub.states
+            ));
+        }
+    }
     bar_ui(
         ui,
         &regions,
@@ -193,6 +202,10 @@ pub fn compare_window_ui(ctx: &egui::Context, panels: &mut Panels<'_>) {
     let date = panels.state.view.date.end();
     let level = panels.state.view.level;
     let mut ids = compared_ids(ctx, document);
+    let subregions_id = egui::Id::new("compare_subregions");
+    let mut subregions = ctx
+        .data(|data| data.get_temp::<bool>(subregions_id))
+        .unwrap_or(false);
     let mut changed = false;
     let mut selected = None;
     egui::Window::new(COMPARE_TITLE)
@@ -237,6 +250,8 @@ pub fn compare_window_ui(ctx: &egui::Context, panels: &mut Panels<'_>) {
                         .collect();
                     changed = true;
                 }
+                ui.checkbox(&mut subregions, "Sub-regions")
+                    .on_hover_text("Break each region down into its UN M49 sub-regions");
             });
             let columns: Vec<(BodyIx, Composition)> = ids
                 .iter()
@@ -305,24 +320,18 @@ pub fn compare_window_ui(ctx: &egui::Context, panels: &mut Panels<'_>) {
                             for region in &regions {
                                 ui.label(format!("{} ({} states)", region.region, region.states));
                                 for (_, composition) in &columns {
-                                    let row = composition
-                                        .regions
-                                        .iter()
-                                        .find(|r| r.region == region.region);
-                                    match row {
-                                        Some(row) if row.members > 0 => {
-                                            ui.label(format!(
-                                                "{} ({:.0}%)",
-                                                row.members,
-                                                row.percent()
-                                            ));
-                                        }
-                                        _ => {
-                                            ui.weak("0");
-                                        }
-                                    }
+                                    share_cell_ui(
+                                        ui,
+                                        composition
+                                            .regions
+                                            .iter()
+                                            .find(|r| r.region == region.region),
+                                    );
                                 }
                                 ui.end_row();
+                                if subregions {
+                                    subregion_rows_ui(ui, &columns, &region.region);
+                                }
                             }
                         });
                 });
@@ -334,6 +343,7 @@ pub fn compare_window_ui(ctx: &egui::Context, panels: &mut Panels<'_>) {
             }
         });
     panels.prefs.show_compare = open;
+    ctx.data_mut(|data| data.insert_temp(subregions_id, subregions));
     if changed {
         store_compared(ctx, ids);
     }
@@ -367,6 +377,43 @@ fn reported_cell_ui(ui: &mut egui::Ui, document: &Document, body: BodyIx, date: 
         long.push(identified_text(found, count));
     }
     ui.label(short.join("\n")).on_hover_text(long.join("\n"));
+}
+
+/// A region's cell: its state members and the share of its states, or a faint 0.
+fn share_cell_ui(ui: &mut egui::Ui, row: Option<&RegionSeats>) {
+    match row {
+        Some(row) if row.members > 0 => {
+            ui.label(format!("{} ({:.0}%)", row.members, row.percent()));
+        }
+        _ => {
+            ui.weak("0");
+        }
+    }
+}
+
+/// The rows of a region's sub-regions that any compared body has members in.
+fn subregion_rows_ui(ui: &mut egui::Ui, columns: &[(BodyIx, Composition)], region: &str) {
+    let mut names: Vec<(&str, u32)> = Vec::new();
+    for (_, composition) in columns {
+        for sub in composition.subregions.iter().filter(|s| s.region == region) {
+            let name = sub.subregion.as_deref().unwrap_or("");
+            if !names.iter().any(|(known, _)| *known == name) {
+                names.push((name, sub.states));
+            }
+        }
+    }
+    names.sort_unstable();
+    for (name, states) in names {
+        ui.weak(format!("    {name} ({states})"));
+        for (_, composition) in columns {
+            let row = composition
+                .subregions
+                .iter()
+                .find(|s| s.region == region && s.subregion.as_deref() == Some(name));
+            share_cell_ui(ui, row);
+        }
+        ui.end_row();
+    }
 }
 
 fn capitalised(text: &str) -> String {
