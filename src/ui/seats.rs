@@ -200,7 +200,12 @@ pub fn compare_window_ui(ctx: &egui::Context, panels: &mut Panels<'_>) {
     let document = panels.document;
     let dataset = &document.dataset;
     let date = panels.state.view.date.end();
-    let level = panels.state.view.level;
+    // The window counts at its own level, signatories by default: a convention that is
+    // only signed (the UN convention in 2026) still shows who is at its table.
+    let level_id = egui::Id::new("compare_level");
+    let mut level = ctx
+        .data(|data| data.get_temp::<Level>(level_id))
+        .unwrap_or(Level::Signatory);
     let mut ids = compared_ids(ctx, document);
     let subregions_id = egui::Id::new("compare_subregions");
     let mut subregions = ctx
@@ -214,11 +219,13 @@ pub fn compare_window_ui(ctx: &egui::Context, panels: &mut Panels<'_>) {
         .default_size([640.0, 430.0])
         .default_pos(ctx.content_rect().center() - Vec2::new(320.0, 215.0))
         .show(ctx, |ui| {
-            ui.weak(format!(
-                "As of {}, counting {}. Shares are of the dataset's states in each region.",
-                panels.state.view.date,
-                level.label().to_lowercase()
-            ));
+            ui.horizontal(|ui| {
+                ui.label(format!("As of {}, counting", panels.state.view.date));
+                for choice in Level::ALL {
+                    ui.selectable_value(&mut level, *choice, choice.label().to_lowercase());
+                }
+            });
+            ui.weak("Shares are of the dataset's states in each region.");
             ui.horizontal(|ui| {
                 egui::ComboBox::from_id_salt("compare_add")
                     .selected_text("Add a body")
@@ -343,7 +350,10 @@ pub fn compare_window_ui(ctx: &egui::Context, panels: &mut Panels<'_>) {
             }
         });
     panels.prefs.show_compare = open;
-    ctx.data_mut(|data| data.insert_temp(subregions_id, subregions));
+    ctx.data_mut(|data| {
+        data.insert_temp(subregions_id, subregions);
+        data.insert_temp(level_id, level);
+    });
     if changed {
         store_compared(ctx, ids);
     }
