@@ -98,16 +98,12 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                     level_words(state.view.level)
                 ),
             };
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.strong(title);
                 if let Some(Selection::Body(body)) = state.view.selection {
-                    let date = state.view.date.end();
-                    for text in crate::timeline::shortfalls(
-                        &document.dataset,
-                        &document.timeline,
-                        body,
-                        date,
-                    ) {
+                    for text in
+                        shortfall_words(document, body, state.view.date.end(), state.view.level)
+                    {
                         ui.label(egui::RichText::new(text).color(ui.visuals().warn_fg_color));
                     }
                 }
@@ -193,6 +189,33 @@ pub fn chart_panel_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
                 panels.emit(Command::SetDate(month_of_x(point.x)));
             }
         });
+}
+
+/// "41 of 43 parties identified (2014-10)" for the counts of the chart's level (of every
+/// member or of states) in force at the date that the body's lists fall short of.
+fn shortfall_words(
+    document: &crate::document::Document,
+    body: BodyIx,
+    date: jiff::civil::Date,
+    level: crate::model::Level,
+) -> Vec<String> {
+    let Some(record) = document.dataset.bodies.get(body.index()) else {
+        return Vec::new();
+    };
+    crate::model::latest_reported(&record.reported, date)
+        .into_iter()
+        .filter(|count| count.level.matches(level))
+        .filter(|count| {
+            count
+                .group
+                .is_none_or(|group| group == crate::model::ActorKind::State)
+        })
+        .filter_map(|count| {
+            let found =
+                crate::timeline::identified(&document.dataset, &document.timeline, body, count);
+            (found.dated < count.count).then(|| crate::timeline::identified_text(found, count))
+        })
+        .collect()
 }
 
 /// The member counts the sources report for a body, as points at their dates (in the
