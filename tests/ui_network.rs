@@ -416,3 +416,61 @@ fn a_click_on_a_body_in_the_coalition_view_selects_it_everywhere() {
     // Selected everywhere: the inspector shows it.
     harness.get_by_label("Freedom Online Coalition");
 }
+
+/// The app on the built-in sample, with the Compare bodies window open.
+fn sample_harness() -> Harness<'static, MinilateralApp> {
+    let (dataset, report) = minilateral::io::read_native_str(
+        minilateral::SAMPLE_DATASET_JSON,
+        minilateral::SAMPLE_DATASET_NAME,
+    )
+    .expect("the sample is valid");
+    let document = Document::new(dataset, "sample".into(), report.summary());
+    let prefs = Prefs {
+        show_compare: true,
+        ..Prefs::default()
+    };
+    let mut app = MinilateralApp::new(document, prefs);
+    app.push_command(minilateral::state::Command::SetDate(Month::new(2014, 10)));
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn reported_counts_and_who_is_at_the_table() {
+    let mut harness = sample_harness();
+    // The comparison starts with the FOC, the Budapest Convention and the UN convention,
+    // counting signatories; in October 2014 the UN convention has no member yet.
+    harness.get_by_label("Compare bodies");
+    harness.get_by_label("Europe (45 states)");
+    assert_eq!(
+        harness.get_all_by_label("x").count(),
+        3,
+        "three bodies side by side"
+    );
+    // Budapest's chapter figure, against the parties dated by October 2014.
+    harness.get_by_label("41 of 43 parties");
+    let budapest = harness
+        .state()
+        .document()
+        .timeline
+        .body_ix("budapest")
+        .expect("the sample has the Budapest Convention");
+    harness
+        .state_mut()
+        .push_command(minilateral::state::Command::Select(Some(
+            minilateral::state::Selection::Body(budapest),
+        )));
+    harness.run_steps(3);
+    // The inspector and the membership chart set the chapter's 43 against the 41 dated
+    // parties.
+    assert_eq!(
+        harness
+            .get_all_by_label("41 of 43 parties identified, 4 more without a date (2014-10)")
+            .count(),
+        2
+    );
+    harness.get_by_label("Who is at the table");
+}
