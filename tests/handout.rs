@@ -257,6 +257,39 @@ fn long_titles_and_captions_stay_on_the_page() {
     assert!(text.contains("rather than run off the edge"), "{text}");
 }
 
+#[test]
+fn characters_the_text_face_lacks_come_from_the_fallback_face() {
+    let document = sample();
+    let mut handout = handout(&document);
+    handout.pages.truncate(1);
+    let (_, plain) = pdf(&handout);
+    handout.pages[0].caption = "Members 2005 → 2024: growth ≥ 40 %".to_owned();
+    let (_, pdf) = pdf(&handout);
+    let text = page_text(&pdf, 2);
+    assert!(text.contains('→') && text.contains('≥'), "{text}");
+    let base_fonts = |pdf: &Pdf| -> Vec<String> {
+        pdf.objects
+            .values()
+            .filter_map(|object| match object {
+                Object::Dictionary(dict) => dict.get(b"FontName").ok(),
+                _ => None,
+            })
+            .filter_map(|name| name.as_name().ok())
+            .map(|name| String::from_utf8_lossy(name).into_owned())
+            .collect()
+    };
+    let before = base_fonts(&plain);
+    let after = base_fonts(&pdf);
+    assert!(
+        !before.iter().any(|name| name.contains("DejaVu")),
+        "{before:?}"
+    );
+    assert!(
+        after.iter().any(|name| name.contains("DejaVu")),
+        "{after:?}"
+    );
+}
+
 /// A writer that always fails.
 struct Broken;
 
@@ -328,7 +361,25 @@ fn the_pictures_are_written_as_numbered_pngs() {
 #[ignore = "writes a file to look at"]
 fn write_the_sample_handout_to_look_at() {
     let document = sample();
-    let handout = handout(&document);
+    let mut handout = handout(&document);
+    let mut coalitions = document.initial_view();
+    coalitions.kind = ViewKind::Coalitions;
+    coalitions.theme = minilateral::style::Theme::Dark;
+    let positions = Document::compute_layout(document.layout_request());
+    handout.pages.push(HandoutPage {
+        title: "Coalitions, dark".to_owned(),
+        picture: render::picture_of_view(
+            &document,
+            &coalitions,
+            &positions,
+            &RenderOptions::default(),
+        ),
+        caption: "Bodies tied by how much their memberships overlap.".to_owned(),
+    });
     let bytes = render::to_pdf(&handout).expect("written");
     std::fs::write("target/handout-sample.pdf", bytes).expect("saved");
+    handout.paper = Paper::Letter;
+    handout.orientation = Orientation::Portrait;
+    let bytes = render::to_pdf(&handout).expect("written");
+    std::fs::write("target/handout-sample-portrait.pdf", bytes).expect("saved");
 }
