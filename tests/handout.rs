@@ -376,6 +376,25 @@ fn write_the_sample_handout_to_look_at() {
         ),
         caption: "Bodies tied by how much their memberships overlap.".to_owned(),
     });
+    // The overlap matrix, with its turned column labels, under a long caption.
+    let view = document.initial_view();
+    let matrix = minilateral::timeline::OverlapMatrix::at(
+        &document.timeline,
+        view.date.end(),
+        view.level,
+        &[],
+        minilateral::timeline::MATRIX_MAX_BODIES,
+    );
+    let options = render::MatrixPicture::file_options(&document, view.theme);
+    handout.pages.push(HandoutPage {
+        title: "The overlap matrix, with a title long enough to need a second line on a \
+                landscape page so that the wrapping shows"
+            .to_owned(),
+        picture: render::MatrixPicture::build(&document, &matrix, &view, &options).picture,
+        caption: "Each cell is the share of members two bodies have in common. *Read it* \
+                  row by row: the **darker** the cell, the more alike. "
+            .repeat(12),
+    });
     let bytes = render::to_pdf(&handout).expect("written");
     std::fs::write("target/handout-sample.pdf", bytes).expect("saved");
     handout.paper = Paper::Letter;
