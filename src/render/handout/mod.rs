@@ -179,7 +179,8 @@ pub fn to_pdf(handout: &Handout) -> Result<Vec<u8>, RenderError> {
 
 /// Writes each page's picture as a PNG into `dir` (made if missing): `slide-01.png`,
 /// `slide-02.png`, … (three digits from the 100th slide on, so they sort). Returns the
-/// files written.
+/// files written. Each file is saved atomically (an older file of the name stays whole
+/// until the new one is complete).
 pub fn write_pngs(
     handout: &Handout,
     dir: &Path,
@@ -195,7 +196,7 @@ pub fn write_pngs(
     for (index, page) in handout.pages.iter().enumerate() {
         let path = dir.join(format!("slide-{:0digits$}.png", index + 1));
         let png = to_png(&page.picture, options)?;
-        std::fs::write(&path, png).map_err(|error| io_error(&path, error))?;
+        crate::io::save_atomically(&path, &png).map_err(|error| io_error(&path, error))?;
         written.push(path);
     }
     Ok(written)
