@@ -75,6 +75,7 @@ fn a_click_on_a_slide_shows_its_view_and_adding_the_view_is_undoable() {
     assert_eq!(view.level, Level::Signatory);
     assert!(view.selection.is_some(), "the slide selects ACTA");
 
+    common::select_body(&mut harness, "budapest");
     harness
         .get_by_label(minilateral::ui::ADD_SLIDE_LABEL)
         .click();
@@ -86,7 +87,11 @@ fn a_click_on_a_slide_shows_its_view_and_adding_the_view_is_undoable() {
         Month::new(2011, 10),
         "the new slide is the view shown"
     );
-    assert_eq!(added.selection, Some(SlideSelection::Body("acta".into())));
+    assert_eq!(added.level, Level::Signatory);
+    assert_eq!(
+        added.selection,
+        Some(SlideSelection::Body("budapest".into()))
+    );
     assert!(added.title.contains("October 2011"), "{}", added.title);
     harness.get_by_label(&format!("2. {}", added.title));
 
