@@ -179,6 +179,7 @@ impl MinilateralApp {
         self.close_guard(&ctx);
         self.screenshot_events(&ctx);
         self.dropped_files(&ctx);
+        self.pasted_table(&ctx);
         self.shortcuts(&ctx);
         self.run_queue(&ctx);
         if self.state.playing {

@@ -225,6 +225,32 @@ fn load_grid(
     Ok((dataset, report, Some(mapping)))
 }
 
+/// The grid of a file the table import reads and has no remembered mapping for (the app
+/// shows the mapping step before importing it); `None` for every other file.
+pub fn table_to_map(path: &Path) -> Result<Option<shaped::Grid>, DatasetError> {
+    let file = path.display().to_string();
+    let grid = match Format::from_path(path) {
+        Some(Format::Spreadsheet) => shaped::Grid::from_spreadsheet(&file, read_bytes(path)?)
+            .map_err(DatasetError::Invalid)?,
+        Some(Format::EventsTable | Format::GephiCsv) => {
+            let text = read_text(path)?;
+            if matches!(gephi_csv::sniff(&text, path), CsvKind::Gephi(_)) || is_events_header(&text)
+            {
+                return Ok(None);
+            }
+            shaped::Grid::from_text(&file, &text).map_err(DatasetError::Invalid)?
+        }
+        _ => return Ok(None),
+    };
+    let remembered = shaped::mapping_path(path);
+    let fits = remembered.is_file()
+        && read_text(&remembered)
+            .ok()
+            .and_then(|text| shaped::TableMapping::from_json(&text).ok())
+            .is_some_and(|mapping| mapping.fits(&grid));
+    Ok((!fits).then_some(grid))
+}
+
 /// Remembers a table's mapping beside the file, so that opening it again does not ask.
 pub fn remember_mapping(
     path: &Path,

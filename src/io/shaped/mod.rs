@@ -19,6 +19,7 @@ mod dates;
 mod grid;
 mod mapping;
 mod states;
+mod step;
 
 use std::path::{Path, PathBuf};
 
@@ -27,6 +28,7 @@ pub use dates::{CellDate, DateOrder, DateProblem, parse_cell as parse_date_cell}
 pub use grid::{Grid, GridRow};
 pub use mapping::{ColumnRole, Doubt, MAPPING_FORMAT, Role, TableMapping, guess, role_of_header};
 pub use states::{KnownState, find_code, find_state};
+pub use step::{MappingStep, StepOutcome};
 
 use super::csv_table::table_issue;
 use super::report::{ImportReport, Severity};
