@@ -1,6 +1,7 @@
 //! The command line: argument definitions (clap) and the headless commands.
 
 mod commands;
+mod lesson;
 mod overlap;
 mod render;
 
@@ -13,6 +14,7 @@ use crate::io::shaped::{DateOrder, Role};
 use crate::model::{EventKind, Level, PartialDate, Word};
 
 pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, Loaded, dataset_for_window, run};
+pub use lesson::LessonArgs;
 pub use render::{LayoutArg, RenderArgs, StepArg, ThemeArg, ViewArg};
 
 /// Minilateral: see who joined which internet-governance forums and instruments, and when.
@@ -155,6 +157,9 @@ pub enum Command {
     /// `--from`) as numbered PNG frames, an animated GIF and an MP4 video (`--mp4`); needs no
     /// display and no GPU.
     Render(Box<RenderArgs>),
+    /// A dataset's lessons: `--list` them, write one PNG per slide (`--out DIR`) or a PDF
+    /// handout (`--pdf OUT.pdf`: a title page, then a page per slide with its caption).
+    Lesson(Box<LessonArgs>),
 }
 
 /// What the cells of `overlap --matrix` hold.

@@ -34,6 +34,7 @@ mod png;
 mod request;
 mod sequence;
 pub mod shapes;
+mod slides;
 mod svg;
 mod text;
 mod video;
@@ -58,6 +59,7 @@ pub use request::{ImageFormat, ImageRequest, PictureSubject, SequenceRequest};
 pub use sequence::{
     GifWriter, MAX_FRAMES, Sequence, SequenceFiles, Step, sequence_months, write_sequence,
 };
+pub use slides::{SlideMove, ease, picture_at, slide_framing, slide_picture};
 pub use svg::to_svg;
 pub use text::{FONT_FAMILY, text_width};
 pub use video::{

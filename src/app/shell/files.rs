@@ -114,13 +114,15 @@ impl MinilateralApp {
             DocumentCommand::SaveAs => self.ask(ctx, Purpose::SaveAs),
             DocumentCommand::ExportData => self.ask(ctx, Purpose::ExportData),
             DocumentCommand::Undo => {
+                let records = self.history.next_undo().is_some_and(|e| !e.only_lessons());
                 if let Some(result) = self.history.undo(&mut self.document.dataset) {
-                    self.edited(result.map(|label| format!("Undid {label}")));
+                    self.edited(result.map(|label| format!("Undid {label}")), records);
                 }
             }
             DocumentCommand::Redo => {
+                let records = self.history.next_redo().is_some_and(|e| !e.only_lessons());
                 if let Some(result) = self.history.redo(&mut self.document.dataset) {
-                    self.edited(result.map(|label| format!("Redid {label}")));
+                    self.edited(result.map(|label| format!("Redid {label}")), records);
                 }
             }
             DocumentCommand::Apply(edit) => self.apply_edit(edit),
@@ -134,18 +136,22 @@ impl MinilateralApp {
 
     fn apply_edit(&mut self, edit: Edit) {
         let label = edit.label.clone();
+        let records = !edit.only_lessons();
         let result = self
             .history
             .apply(&mut self.document.dataset, edit)
             .map(|()| capitalised(&label));
-        self.edited(result);
+        self.edited(result, records);
     }
 
-    /// After the dataset changed: reindex, keep the picture steady, note the change.
-    fn edited(&mut self, result: Result<String, crate::edit::change::Mismatch>) {
+    /// After the dataset changed: reindex (unless only lessons changed, which nothing
+    /// derived depends on), keep the picture steady, note the change.
+    fn edited(&mut self, result: Result<String, crate::edit::change::Mismatch>, records: bool) {
         match result {
             Ok(message) => {
-                self.reindex();
+                if records {
+                    self.reindex();
+                }
                 if let Some(editor) = &mut self.memory.editor
                     && !editor.refresh(&self.document.dataset)
                 {
@@ -589,7 +595,7 @@ impl MinilateralApp {
             .history
             .apply(&mut self.document.dataset, merge.edit)
             .map(|()| format!("{name}: {summary}"));
-        self.edited(result);
+        self.edited(result, true);
     }
 
     fn saved(
