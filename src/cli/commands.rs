@@ -528,6 +528,17 @@ fn convert(
 /// A dataset for the window: FILE, or the built-in sample. Its warnings are printed to
 /// `err`; a file that cannot be read is reported there and gives the exit code.
 pub fn dataset_for_window(file: Option<&Path>, err: &mut dyn Write) -> Result<Loaded, u8> {
+    // A table of another shape opens on an empty dataset: the window shows its mapping
+    // step first (see app::run).
+    if let Some(path) = file
+        && matches!(io::table_to_map(path), Ok(Some(_)))
+    {
+        return Ok(Loaded {
+            dataset: Dataset::default(),
+            report: io::ImportReport::new(path.display().to_string()),
+            label: "Untitled".into(),
+        });
+    }
     let loaded = match file {
         Some(path) => io::load(path).map_err(|error| error.to_string()),
         None => io::read_native_str(crate::SAMPLE_DATASET_JSON, crate::SAMPLE_DATASET_NAME)

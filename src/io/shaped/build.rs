@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::dates::{self, DateProblem};
+use super::dates::{self, DateOrder, DateProblem};
 use super::grid::{Grid, GridRow};
 use super::mapping::{Role, TableMapping, body_kind_of_words};
 use super::states::{KnownState, find_code, find_state};
@@ -58,6 +58,8 @@ struct Builder<'a> {
     cited: Source,
     unsourced: usize,
     date_warnings: usize,
+    /// The order of day and month of each column, decided once.
+    orders: Vec<Option<DateOrder>>,
 }
 
 impl Builder<'_> {
@@ -212,7 +214,7 @@ impl Builder<'_> {
     /// a warning and left out.
     fn date(&mut self, row: &GridRow, column: usize) -> Option<dates::CellDate> {
         let text = row.cell(column);
-        let order = self.mapping.order_of(self.grid, column);
+        let order = self.orders.get(column).copied().flatten();
         match dates::parse_cell(text, order) {
             Ok(date) => date,
             Err(problem) => {
@@ -535,6 +537,15 @@ pub fn build(grid: &Grid, mapping: &TableMapping) -> Result<(Dataset, ImportRepo
         )),
         unsourced: 0,
         date_warnings: 0,
+        orders: (0..mapping.columns.len())
+            .map(|column| {
+                mapping.columns[column]
+                    .role
+                    .holds_dates()
+                    .then(|| mapping.order_of(grid, column))
+                    .flatten()
+            })
+            .collect(),
     };
     for column in &mapping.columns {
         if column.role == Role::Ignore && !column.column.is_empty() {
