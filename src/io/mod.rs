@@ -143,8 +143,31 @@ pub fn load(path: &Path) -> Result<(crate::model::Dataset, ImportReport), Datase
 fn is_events_header(text: &str) -> bool {
     let keys = csv_table::header_keys(text);
     let has = |names: &[&str]| keys.iter().any(|key| names.contains(&key.as_str()));
-    // A side table opened by itself: the events reader says which table to open.
-    let side_table = has(&["id"]) && has(&["name"]);
+    // A side table opened by itself (every column one of the side tables'): the events
+    // reader says which table to open.
+    const SIDE_COLUMNS: [&str; 16] = [
+        "id",
+        "name",
+        "kind",
+        "iso3",
+        "region",
+        "subregion",
+        "url",
+        "note",
+        "short_name",
+        "law",
+        "issues",
+        "opened",
+        "closed",
+        "description",
+        "from",
+        "to",
+    ];
+    let side_table = has(&["id"])
+        && has(&["name"])
+        && keys
+            .iter()
+            .all(|key| key.is_empty() || SIDE_COLUMNS.contains(&key.as_str()));
     side_table
         || has(&["instrument_id", "body", "body_id", "instrument"])
             && has(&["event"])
