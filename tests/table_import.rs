@@ -292,8 +292,11 @@ fn tables_that_hold_no_membership_say_so_once() {
 fn a_member_list_with_an_id_column_is_not_taken_for_a_side_table() {
     let folder = tempfile::tempdir().expect("temporary folder");
     let path = folder.path().join("members.csv");
-    std::fs::write(&path, "ID,Name,Organisation,Joined\n1,Ghana,FOC,2011\n2,Japan,FOC,2011\n")
-        .expect("write");
+    std::fs::write(
+        &path,
+        "ID,Name,Organisation,Joined\n1,Ghana,FOC,2011\n2,Japan,FOC,2011\n",
+    )
+    .expect("write");
     let (dataset, _) = load_with(&path, &TableOptions::default());
     assert_eq!(facts(&dataset), ["GHA joined 2011", "JPN joined 2011"]);
     // An actors side table opened alone still says which table to open.
