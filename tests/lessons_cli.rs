@@ -71,3 +71,38 @@ fn a_lesson_that_is_not_there_is_named_with_the_ones_that_are() {
     assert_eq!(nothing.status.code(), Some(2));
     assert!(text(&nothing.stderr).contains("--list, --out DIR or --pdf OUT.pdf"));
 }
+
+#[test]
+fn pdf_writes_a_handout_of_the_chapter_s_ideas() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("ideas.pdf");
+    let output = minilateral(&[
+        "lesson",
+        "--name",
+        "Ideas from the chapter",
+        "--pdf",
+        &path.display().to_string(),
+        "--paper",
+        "letter",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("a title page and 8 slides"));
+    let pdf = lopdf::Document::load(&path).expect("a PDF that reads back");
+    let pages = pdf.get_pages();
+    assert_eq!(pages.len(), 9, "a title page, then one page per slide");
+    let title_page = pdf.extract_text(&[1]).expect("the title page's text");
+    assert!(
+        title_page.contains("Ideas from the chapter"),
+        "{title_page}"
+    );
+    assert!(
+        title_page.contains("Freedom Online Coalition"),
+        "the selected bodies are cited: {title_page}"
+    );
+    let second = pdf.extract_text(&[2]).expect("the first slide's text");
+    assert!(second.contains("The magic number"), "{second}");
+    assert!(
+        second.contains("Tallinn"),
+        "the caption is real text: {second}"
+    );
+}

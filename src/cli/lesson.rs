@@ -39,6 +39,18 @@ pub struct LessonArgs {
     /// Height of each slide picture, in pixels.
     #[arg(long, default_value_t = 1080, value_parser = clap::value_parser!(u32).range(200..=7680))]
     pub height: u32,
+    /// The handout's paper (landscape pages).
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+}
+
+/// `--paper`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
 }
 
 /// Runs `minilateral lesson`.
@@ -87,7 +99,28 @@ pub(super) fn lesson(
         )?;
     }
     if let Some(path) = &args.pdf {
-        write_handout(&document, &lesson, &slides, path, out)?;
+        let paper = match args.paper {
+            PaperArg::A4 => render::Paper::A4,
+            PaperArg::Letter => render::Paper::Letter,
+        };
+        let handout = render::lesson_handout(
+            &document,
+            &lesson,
+            &slides.base,
+            &slides.positions,
+            &slides.options,
+            paper,
+        );
+        let bytes =
+            render::to_pdf(&handout).map_err(|error| CommandError::Failed(error.to_string()))?;
+        crate::io::save_atomically(path, &bytes)?;
+        writeln!(
+            out,
+            "wrote \"{}\" to {}: a title page and {} slides",
+            lesson.name,
+            path.display(),
+            lesson.slides.len()
+        )?;
     }
     Ok(super::EXIT_OK)
 }
@@ -175,18 +208,4 @@ impl<'a> SlidePictures<'a> {
         };
         render::slide_picture(self.document, &view, slide, &self.positions, &options)
     }
-}
-
-/// Writes the handout (see `render::handout`).
-fn write_handout(
-    _document: &Document,
-    _lesson: &Lesson,
-    _slides: &SlidePictures<'_>,
-    path: &std::path::Path,
-    _out: &mut dyn Write,
-) -> Result<(), CommandError> {
-    Err(CommandError::Failed(format!(
-        "cannot write {}: PDF handouts are not built yet",
-        path.display()
-    )))
 }

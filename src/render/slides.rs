@@ -2,13 +2,14 @@
 //! slides while presenter mode moves from one to the next (the date counts, the camera
 //! glides). Presenter mode, handouts and `minilateral lesson --out` draw slides here.
 
-use super::build::shared_framing;
+use super::build::{shared_framing, source_line};
 use super::camera::{Camera, Framing, Rect};
+use super::handout::{Handout, HandoutPage, Paper};
 use super::map::picture_of_view;
 use super::options::RenderOptions;
 use super::picture::Picture;
 use crate::document::Document;
-use crate::model::{Month, Slide, SlideCamera};
+use crate::model::{Lesson, Month, Slide, SlideCamera, SlideSelection};
 use crate::scene::{View, ViewKind};
 
 /// Whether a view is drawn as the network (and so has a camera).
@@ -79,6 +80,64 @@ pub fn slide_picture(
     let framing =
         is_network(view).then(|| slide_framing(document, view, positions, options, slide.camera));
     picture_at(document, view, positions, options, framing)
+}
+
+/// A lesson as a handout: a title page (the dataset's title, the lesson's name, the data's
+/// credit line, description and notes, and the official page of each body the slides
+/// select), then a page per slide: its title, its picture (each slide's view over `base`,
+/// with its camera, untitled: the page has the title) and its caption.
+pub fn lesson_handout(
+    document: &Document,
+    lesson: &Lesson,
+    base: &View,
+    positions: &[[f32; 2]],
+    options: &RenderOptions,
+    paper: Paper,
+) -> Handout {
+    let options = RenderOptions {
+        title: None,
+        ..options.clone()
+    };
+    let pages = lesson
+        .slides
+        .iter()
+        .map(|slide| {
+            let view = View::of_slide(slide, &document.timeline, base);
+            HandoutPage {
+                title: slide.title.clone(),
+                picture: slide_picture(document, &view, slide, positions, &options),
+                caption: slide.caption.clone(),
+            }
+        })
+        .collect();
+    let meta = &document.dataset.meta;
+    let mut sources = vec![source_line(document)];
+    sources.extend(
+        [&meta.description, &meta.notes]
+            .into_iter()
+            .map(|text| text.trim().to_owned())
+            .filter(|text| !text.is_empty()),
+    );
+    let mut cited: Vec<&str> = Vec::new();
+    for slide in &lesson.slides {
+        if let Some(SlideSelection::Body(id)) = &slide.selection
+            && !cited.contains(&id.as_str())
+            && let Some(body) = document.dataset.body(id)
+        {
+            cited.push(id);
+            if let Some(url) = &body.url {
+                sources.push(format!("{}: {url}", body.name));
+            }
+        }
+    }
+    Handout {
+        title: document.title().to_owned(),
+        subtitle: Some(lesson.name.clone()),
+        sources,
+        pages,
+        paper,
+        ..Handout::default()
+    }
 }
 
 /// Smoothstep: a move that starts and ends gently.

@@ -185,6 +185,10 @@ mod tests {
         other.apply(show_slide(&document, &other, at).expect("the new slide"));
         assert_eq!(other.view.date, state.view.date);
         assert_eq!(other.view.selection, state.view.selection);
+        other.apply(Command::SetTheme(crate::style::Theme::Dark));
+        assert_eq!(other.shown_slide, Some(at), "the theme is the user's");
+        other.apply(Command::StepMonths(1));
+        assert_eq!(other.shown_slide, None, "another date is not the slide");
         assert!(
             show_slide(
                 &document,

@@ -195,7 +195,15 @@ impl AppState {
         }
         let before = self.view.clone();
         self.apply_to_view(command);
-        if self.view != before {
+        // The theme, the arrangement and the coalition threshold are the user's, not the
+        // slide's: changing them keeps the slide shown.
+        let slide_part = |view: &View| View {
+            theme: Theme::default(),
+            layout: LayoutKind::default(),
+            tie_threshold_percent: 0,
+            ..view.clone()
+        };
+        if slide_part(&self.view) != slide_part(&before) {
             self.shown_slide = None;
         }
     }
