@@ -2,10 +2,14 @@
 //! a slide shows its view, and presenter mode answers the keys of a presentation clicker.
 #![expect(clippy::expect_used, reason = "test helpers fail loudly with a reason")]
 
+mod common;
+
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use minilateral::app::MinilateralApp;
+use std::sync::Arc;
+
+use minilateral::app::{AppConfig, MinilateralApp, ScriptedDialogs};
 use minilateral::document::Document;
 use minilateral::model::{Lesson, Level, Month, Slide, SlideSelection};
 use minilateral::state::{Command, DocumentCommand, Prefs, Selection, SlideRef, ViewKind};
@@ -15,6 +19,10 @@ const FIXTURE: &str = include_str!("fixtures/ui/small.json");
 /// The small fixture with one lesson of three slides: 2011 at signatory level with ACTA
 /// selected, 2014, 2018.
 fn app() -> MinilateralApp {
+    app_with(AppConfig::default())
+}
+
+fn app_with(config: AppConfig) -> MinilateralApp {
     let (mut dataset, report) =
         minilateral::io::read_native_str(FIXTURE, "small.json").expect("the fixture is valid");
     let mut first = Slide::at("ACTA signed", Month::new(2011, 10));
@@ -30,13 +38,17 @@ fn app() -> MinilateralApp {
         ],
     });
     let document = Document::new(dataset, "small.json".into(), report.summary());
-    MinilateralApp::new(document, Prefs::default())
+    MinilateralApp::with_config(document, Prefs::default(), config)
 }
 
 fn harness() -> Harness<'static, MinilateralApp> {
+    harness_of(app())
+}
+
+fn harness_of(app: MinilateralApp) -> Harness<'static, MinilateralApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app());
+        .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app);
     harness.run_steps(3);
     harness
 }
@@ -63,6 +75,7 @@ fn a_click_on_a_slide_shows_its_view_and_adding_the_view_is_undoable() {
     assert_eq!(view.level, Level::Signatory);
     assert!(view.selection.is_some(), "the slide selects ACTA");
 
+    common::select_body(&mut harness, "budapest");
     harness
         .get_by_label(minilateral::ui::ADD_SLIDE_LABEL)
         .click();
@@ -74,7 +87,11 @@ fn a_click_on_a_slide_shows_its_view_and_adding_the_view_is_undoable() {
         Month::new(2011, 10),
         "the new slide is the view shown"
     );
-    assert_eq!(added.selection, Some(SlideSelection::Body("acta".into())));
+    assert_eq!(added.level, Level::Signatory);
+    assert_eq!(
+        added.selection,
+        Some(SlideSelection::Body("budapest".into()))
+    );
     assert!(added.title.contains("October 2011"), "{}", added.title);
     harness.get_by_label(&format!("2. {}", added.title));
 
@@ -193,4 +210,34 @@ fn help_opens_the_chapter_s_ideas_as_the_sample_s_first_lesson() {
     harness.get_by_label("◀ Previous").click();
     harness.run_steps(3);
     assert_eq!(selected(&harness).as_deref(), Some("foc"));
+}
+
+#[test]
+fn the_lesson_window_exports_a_pdf_handout() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let path = folder.path().join("class"); // no extension: ".pdf" is added
+    let config = AppConfig {
+        dialogs: Arc::new(ScriptedDialogs::new(vec![Some(path)])),
+        recovery_path: None,
+    };
+    let mut harness = harness_of(app_with(config));
+    open_lessons(&mut harness);
+    harness
+        .get_by_label(minilateral::ui::EXPORT_LESSON_LABEL)
+        .click();
+    let target = folder.path().join("class.pdf");
+    let written = target.clone();
+    common::step_until(&mut harness, "the handout", move |app| {
+        written.is_file() && !app.is_busy()
+    });
+    let bytes = std::fs::read(&target).expect("the handout");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    let pdf = lopdf::Document::load_mem(&bytes).expect("a PDF that reads back");
+    assert_eq!(
+        pdf.get_pages().len(),
+        4,
+        "a title page and the three slides"
+    );
+    let first = pdf.extract_text(&[2]).expect("text");
+    assert!(first.contains("ACTA signed"), "{first}");
 }

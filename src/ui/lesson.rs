@@ -23,6 +23,9 @@ pub struct LessonPanel {
     pub present: bool,
 }
 
+/// The label of the button that writes the lesson as a PDF handout.
+pub const EXPORT_LESSON_LABEL: &str = "Export PDF…";
+
 /// The label of the button that adds the view as a slide.
 pub const ADD_SLIDE_LABEL: &str = "Add this view as a slide";
 
@@ -133,6 +136,13 @@ fn lesson_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, panel: &mut LessonPanel
             .clicked()
         {
             panel.present = true;
+        }
+        if ui
+            .add_enabled(count > 0, egui::Button::new(EXPORT_LESSON_LABEL))
+            .on_hover_text("A handout: a title page, then a page per slide with its caption")
+            .clicked()
+        {
+            panels.emit_picture(super::PictureCommand::ExportLesson(panel.lesson));
         }
     });
     let dataset = &panels.document.dataset;

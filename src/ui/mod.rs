@@ -32,7 +32,7 @@ pub use export_dialog::{ExportForm, ExportOutcome, export_dialog_ui};
 pub use fonts::{font_definitions, install_fonts};
 pub use inspector::inspector_panel_ui;
 pub use legend::legend_ui;
-pub use lesson::{ADD_SLIDE_LABEL, LessonPanel, lesson_window_ui};
+pub use lesson::{ADD_SLIDE_LABEL, EXPORT_LESSON_LABEL, LessonPanel, lesson_window_ui};
 pub use map::{MapCache, map_panel_ui};
 pub use menu::{DEFAULT_MAX_MEMBERS, MenuActions, menu_bar_ui};
 pub use modal::{Modal, ModalAnswer, UNSAVED_TITLE, modal_ui};

@@ -317,6 +317,12 @@ impl MinilateralApp {
                 true,
                 name,
             ),
+            Purpose::Handout => (
+                "Export the lesson as",
+                std::slice::from_ref(&dialogs::PDF),
+                true,
+                name,
+            ),
             Purpose::Screenshot => (
                 "Save the screenshot as",
                 std::slice::from_ref(&dialogs::PNG),
@@ -451,7 +457,11 @@ impl MinilateralApp {
 
     fn picked(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
         match purpose {
-            Purpose::Image(_) | Purpose::Sequence | Purpose::Video | Purpose::Screenshot => {
+            Purpose::Image(_)
+            | Purpose::Sequence
+            | Purpose::Video
+            | Purpose::Screenshot
+            | Purpose::Handout => {
                 self.picked_picture(ctx, purpose, path);
             }
             Purpose::Open => self.open(ctx, path, OpenMode::AsFile),
