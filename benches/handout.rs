@@ -88,6 +88,23 @@ fn handout_benches(c: &mut Criterion) {
     group.bench_function("sample_8_slides_pdf", |b| {
         b.iter(|| render::to_pdf(&handout(black_box(&slides))).map(|bytes| bytes.len()))
     });
+    // The sample's own lesson, as `minilateral lesson --pdf` writes it.
+    if let Some(lesson) = document.dataset.lessons.first() {
+        let base = document.initial_view();
+        group.bench_function("ideas_lesson_pdf", |b| {
+            b.iter(|| {
+                let handout = render::lesson_handout(
+                    &document,
+                    black_box(lesson),
+                    &base,
+                    &positions,
+                    &options,
+                    render::Paper::A4,
+                );
+                render::to_pdf(&handout).map(|bytes| bytes.len())
+            })
+        });
+    }
     let built = handout(&slides);
     group.bench_function("sample_8_slides_pdf_from_pictures", |b| {
         b.iter(|| render::to_pdf(black_box(&built)).map(|bytes| bytes.len()))

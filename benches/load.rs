@@ -1,7 +1,9 @@
 //! Benchmarks of loading files from disk through `io::load`, as the app and the CLI do:
 //! a 100,000-event events table (synthetic, 200 actors × 500 bodies, written once per run
 //! with its side tables into a temporary folder), and the sample dataset as GEXF and as a
-//! Gephi CSV pair. Each load reads, parses, maps and validates.
+//! Gephi CSV pair, and a yearly matrix in the shape of the Correlates of War IGO data
+//! (500 organisations × 50 years, a column per state: 25,000 rows × 200 status columns)
+//! through the table import. Each load reads, parses, maps and validates.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -15,6 +17,49 @@ fn load(path: &Path) -> usize {
         Ok((dataset, _)) => dataset.events.len(),
         Err(error) => panic!("{error}"),
     }
+}
+
+/// A yearly matrix like the COW IGO data: `ioname, orgname, year`, one column per state
+/// (the sample's ISO3 codes), `sdate, deaddate`; each organisation's states join in a
+/// seeded year, a few leave, and one cell in fifty is missing (-9).
+pub fn cow_like_matrix(
+    organisations: usize,
+    first_year: u16,
+    years: u16,
+    states: &[String],
+) -> String {
+    let mut random = fastrand::Rng::with_seed(11);
+    let mut text = format!("ioname,orgname,year,{},sdate,deaddate\n", states.join(","));
+    for org in 0..organisations {
+        let joins: Vec<(u16, u16)> = states
+            .iter()
+            .map(|_| {
+                let join = first_year + random.u16(0..years * 2);
+                let leave = if random.u8(0..10) == 0 {
+                    join + random.u16(1..20)
+                } else {
+                    u16::MAX
+                };
+                (join, leave)
+            })
+            .collect();
+        for year in first_year..first_year + years {
+            text.push_str(&format!("IGO{org},Organisation number {org},{year}"));
+            for &(join, leave) in &joins {
+                let code = if random.u8(0..50) == 0 {
+                    "-9"
+                } else if year >= join && year < leave {
+                    if random.u8(0..20) == 0 { "3" } else { "1" }
+                } else {
+                    "0"
+                };
+                text.push(',');
+                text.push_str(code);
+            }
+            text.push_str(&format!(",{first_year},0\n"));
+        }
+    }
+    text
 }
 
 fn load_benches(c: &mut Criterion) {
@@ -45,7 +90,22 @@ fn load_benches(c: &mut Criterion) {
             panic!("{error}");
         }
     }
+    let codes: Vec<String> = sample
+        .actors
+        .iter()
+        .filter_map(|actor| actor.iso3.clone())
+        .take(200)
+        .collect();
+    let matrix_path = folder.path().join("cow_like.csv");
+    if let Err(error) = std::fs::write(&matrix_path, cow_like_matrix(500, 1965, 50, &codes)) {
+        panic!("{}: {error}", matrix_path.display());
+    }
     let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
+    println!(
+        "COW-like matrix: {} bytes, {} events",
+        size(&matrix_path),
+        load(&matrix_path)
+    );
     println!(
         "events table: {} bytes; sample GEXF: {} bytes; sample Gephi CSV edges: {} bytes",
         size(&events_path),
@@ -57,6 +117,9 @@ fn load_benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("events_table_csv_100k_events", |b| {
         b.iter(|| load(black_box(&events_path)))
+    });
+    group.bench_function("cow_like_matrix_25k_rows_200_states", |b| {
+        b.iter(|| load(black_box(&matrix_path)))
     });
     group.finish();
     c.bench_function("gexf_of_the_sample", |b| {

@@ -79,7 +79,7 @@ fn missing_files_and_unknown_types_are_data_errors() {
     let missing = minilateral(&["validate", "no/such/file.json"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing.stdout).contains("no/such/file.json"));
-    let unknown = minilateral(&["validate", "data.xlsx"]);
+    let unknown = minilateral(&["validate", "data.docx"]);
     assert_eq!(unknown.status.code(), Some(1));
     assert!(text(&unknown.stdout).contains("unknown file type"));
 }
@@ -417,4 +417,116 @@ fn overlap_agrees_with_the_member_lists() {
     let unknown = minilateral(&["overlap", &file, "tpp"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stderr).contains("no body with id \"tpp\""));
+}
+
+fn shaped(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/shaped")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn convert_reads_a_chart_once_its_body_is_named_and_remembers_it() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let chart = folder.path().join("chart.csv");
+    std::fs::copy(shaped("budapest_chart.csv"), &chart).expect("copy");
+    let chart = chart.display().to_string();
+    let out = folder.path().join("budapest.json").display().to_string();
+
+    let asked = minilateral(&["convert", &chart, &out]);
+    assert_eq!(asked.status.code(), Some(1));
+    let stdout = text(&asked.stderr);
+    assert!(
+        stdout.contains("the table has no body column") && stdout.contains("--body-name NAME"),
+        "{stdout}"
+    );
+
+    let done = minilateral(&[
+        "convert",
+        &chart,
+        &out,
+        "--body",
+        "budapest",
+        "--body-name",
+        "Convention on Cybercrime",
+        "--map",
+        "ignore=Entry into force",
+    ]);
+    assert_eq!(done.status.code(), Some(0), "{}", text(&done.stderr));
+    let stderr = text(&done.stderr);
+    assert!(
+        stderr.contains("remembered the columns' roles in"),
+        "{stderr}"
+    );
+    let members = minilateral(&["members", &out, "budapest", "--at", "2015", "--json"]);
+    assert_eq!(members.status.code(), Some(0), "{}", text(&members.stderr));
+    let listed = json(&members);
+    let ids: Vec<&str> = listed["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .filter_map(|m| m["actor"].as_str())
+        .collect();
+    assert!(
+        ids.contains(&"ALB") && ids.contains(&"USA") && ids.contains(&"JPN"),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&"AND"),
+        "Andorra ratified in November 2016: {ids:?}"
+    );
+
+    // Every other command reads the table the same way now, without asking again.
+    let stats = minilateral(&["stats", &chart, "--at", "2016"]);
+    assert_eq!(stats.status.code(), Some(0), "{}", text(&stats.stdout));
+    assert!(
+        text(&stats.stdout).contains("budapest"),
+        "{}",
+        text(&stats.stdout)
+    );
+}
+
+#[test]
+fn an_uncertain_column_names_the_map_that_settles_it() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let table = folder.path().join("members.tsv");
+    std::fs::write(
+        &table,
+        "who\tForum\tJoined\nFrance\tG7\t1975\nItaly\tG7\t1975\n",
+    )
+    .expect("write");
+    let table = table.display().to_string();
+    let out = folder.path().join("g7.gexf").display().to_string();
+    let asked = minilateral(&["convert", &table, &out]);
+    assert_eq!(asked.status.code(), Some(1));
+    let stdout = text(&asked.stderr);
+    assert!(
+        stdout.contains("column \"who\" was taken for the actor from its values")
+            && stdout.contains("--map actor=\"who\""),
+        "{stdout}"
+    );
+    let done = minilateral(&["convert", &table, &out, "--map", "actor=who"]);
+    assert_eq!(done.status.code(), Some(0), "{}", text(&done.stderr));
+    let bad = minilateral(&["convert", &table, &out, "--map", "colour=who"]);
+    assert_eq!(bad.status.code(), Some(2), "a usage error");
+    assert!(text(&bad.stderr).contains("unknown role \"colour\""));
+}
+
+#[test]
+fn validate_reads_spreadsheets_and_depositary_tables() {
+    let sheet = minilateral(&["validate", &shaped("foc_members.xlsx")]);
+    // No body column: the sheet asks for the body's name.
+    assert_eq!(sheet.status.code(), Some(1));
+    assert!(
+        text(&sheet.stdout).contains("--body-name"),
+        "{}",
+        text(&sheet.stdout)
+    );
+    let matrix = minilateral(&["validate", &shaped("cow_matrix.csv")]);
+    assert_eq!(matrix.status.code(), Some(0), "{}", text(&matrix.stdout));
+    let stdout = text(&matrix.stdout);
+    assert!(stdout.contains("cells are missing (-9)"), "{stdout}");
+    assert!(stdout.contains("2 bodies"), "{stdout}");
 }

@@ -191,3 +191,102 @@ fn malformed_files_are_errors_naming_file_and_line() {
         );
     }
 }
+
+/// `actor body event date` of every event, sorted.
+fn membership_lines(dataset: &Dataset) -> Vec<String> {
+    let mut lines: Vec<String> = dataset
+        .events
+        .iter()
+        .map(|e| format!("{} {} {:?} {}", e.actor_id, e.body_id, e.kind, e.date))
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// The coalition and its members as networkx wrote them: the coalition first, the edges
+/// undirected from the coalition to the states.
+const FOC_MEMBERS: [(&str, &str); 8] = [
+    ("ARM", "2024-12-03"),
+    ("AUT", "2011-12-09"),
+    ("CAN", "2011-12-09"),
+    ("CZE", "2011-12-09"),
+    ("EST", "2011-12-09"),
+    ("FRA", "2011-12-09"),
+    ("GBR", "2011-12-09"),
+    ("GHA", "2011-12-09"),
+];
+
+fn foc_expected() -> Vec<String> {
+    FOC_MEMBERS
+        .iter()
+        .map(|(actor, date)| format!("{actor} foc Joined {date}"))
+        .collect()
+}
+
+#[test]
+fn a_kind_attribute_decides_actors_and_bodies_whatever_the_edge_direction() {
+    let (dataset, report) =
+        io::load(&fixture("networkx_coalition.gexf")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(dataset.bodies.len(), 1, "{report}");
+    assert_eq!(dataset.bodies[0].id, "foc");
+    assert_eq!(dataset.bodies[0].kind.to_string(), "coalition");
+    assert_eq!(dataset.actors.len(), 8);
+    assert_eq!(membership_lines(&dataset), foc_expected());
+    let text = report.to_string();
+    assert!(
+        text.contains("the node attribute \"kind\" decided: state → actor; coalition → body"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_two_mode_structure_decides_and_a_start_attribute_dates_the_edges() {
+    let (dataset, report) =
+        io::load(&fixture("networkx_start.graphml")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(dataset.bodies.len(), 1, "{report}");
+    assert_eq!(dataset.bodies[0].name, "Freedom Online Coalition");
+    assert_eq!(membership_lines(&dataset), foc_expected());
+    let text = report.to_string();
+    assert!(text.contains("the two-mode structure decided"), "{text}");
+    assert!(
+        text.contains("8 edges written from the body to the actor were read the other way"),
+        "{text}"
+    );
+    assert!(
+        text.contains("their dates were read from the attribute \"start\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_gephi_csv_pair_with_a_year_column_and_a_type_column_of_other_words() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let nodes = folder.path().join("g.nodes.csv");
+    let edges = folder.path().join("g.edges.csv");
+    std::fs::write(
+        &nodes,
+        "Id,Label,Category\ng7,G7,organization\nFRA,France,country\nITA,Italy,country\nJPN,Japan,country\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &edges,
+        "Source,Target,Type,Year\ng7,FRA,Undirected,1975\ng7,ITA,Undirected,1975\nJPN,g7,Undirected,1975.0\n",
+    )
+    .expect("write");
+    let (dataset, report) = io::load(&edges).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        membership_lines(&dataset),
+        [
+            "FRA g7 Joined 1975",
+            "ITA g7 Joined 1975",
+            "JPN g7 Joined 1975"
+        ]
+    );
+    assert_eq!(dataset.bodies[0].kind.to_string(), "organisation");
+    assert!(
+        report
+            .to_string()
+            .contains("the node attribute \"category\" decided"),
+        "{report}"
+    );
+}

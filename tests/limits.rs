@@ -65,6 +65,6 @@ fn files_that_are_not_datasets_say_so() {
             "{name}: expected {expected:?} in {message:?}"
         );
     }
-    let unknown = error_text(&folder.path().join("data.xlsx"));
+    let unknown = error_text(&folder.path().join("data.docx"));
     assert!(unknown.contains("unknown file type"), "{unknown}");
 }

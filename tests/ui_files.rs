@@ -409,3 +409,114 @@ fn add_data_from_a_table_merges_into_the_open_dataset_and_undo_takes_it_away() {
         "undo returns to the saved file"
     );
 }
+
+/// What the table import brings in for a file with a body name and roles, the way the
+/// command line reads it.
+fn table_facts(path: &Path, options: &minilateral::io::shaped::TableOptions) -> usize {
+    let (dataset, _, _) = minilateral::io::load_with(path, options).expect("the table imports");
+    dataset.events.len()
+}
+
+fn has_text(harness: &Harness<'_, MinilateralApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn a_table_of_another_shape_opens_through_the_mapping_step() {
+    use minilateral::io::shaped::{Role as ColumnRole, TableOptions};
+    let mut setup = setup_with(Vec::new(), tempfile::tempdir().expect("temp folder"));
+    let chart = setup.folder.path().join("chart.csv");
+    std::fs::copy("tests/fixtures/shaped/budapest_chart.csv", &chart).expect("copy the chart");
+    setup.dialogs.push_answer(Some(chart.clone()));
+    menu_item(&mut setup.harness, "File", "Open… Ctrl+O");
+    step_until(&mut setup.harness, "the mapping step", |app| {
+        app.modal_title() == Some("Columns of the table")
+    });
+    let harness = &mut setup.harness;
+    // A chart has no body column: the step says so and Import waits.
+    assert!(has_text(harness, "the table has no body column"));
+    assert!(!has_text(harness, "facts will come in"));
+    // The first rows are shown under the guessed roles.
+    assert!(has_text(harness, "Albania"));
+    assert!(has_text(harness, "Role of Signature"));
+
+    type_into(
+        harness,
+        "Body, when the table has no body column:",
+        "Convention on Cybercrime",
+    );
+    harness.run_steps(2);
+    let named = TableOptions {
+        body_name: Some("Convention on Cybercrime".into()),
+        ..TableOptions::default()
+    };
+    let all = table_facts(&chart, &named);
+    assert!(
+        has_text(harness, &format!("{all} facts will come in")),
+        "{all}"
+    );
+
+    // Entry into force is not wanted: its dropdown says so, and the count follows.
+    harness.get_by_label("Role of Entry into force").click();
+    harness.run_steps(2);
+    harness.get_by_label("(not used)").click();
+    harness.run_steps(2);
+    let without = table_facts(
+        &chart,
+        &TableOptions {
+            roles: vec![(ColumnRole::Ignore, "Entry into force".into())],
+            ..named.clone()
+        },
+    );
+    assert!(without < all);
+    assert!(
+        has_text(harness, &format!("{without} facts will come in")),
+        "{without}"
+    );
+
+    harness.get_by_label("Import").click();
+    // The import report says the events cite the file (no source column).
+    step_until(harness, "the report", |app| {
+        app.modal_title() == Some("Problems in the file")
+    });
+    assert!(has_text(harness, "have no source column to cite"));
+    harness.get_by_label("Open anyway").click();
+    step_until(harness, "the table is imported", move |app| {
+        app.document().dataset.events.len() == without
+    });
+    let document = harness.state().document();
+    assert_eq!(document.dataset.bodies[0].name, "Convention on Cybercrime");
+    assert_eq!(document.file_label, "Imported from chart.csv");
+    assert!(harness.state().is_dirty(), "a new, unsaved dataset");
+    // The mapping is remembered: the command line now reads the chart without asking.
+    let remembered = minilateral::io::shaped::mapping_path(&chart);
+    assert!(remembered.is_file());
+    let (again, _) = minilateral::io::load(&chart).expect("reads with the remembered mapping");
+    assert_eq!(again.events.len(), without);
+}
+
+#[test]
+fn a_pasted_table_opens_the_same_step() {
+    let mut setup = setup_with(Vec::new(), tempfile::tempdir().expect("temp folder"));
+    let harness = &mut setup.harness;
+    harness.event(egui::Event::Paste(
+        "Country\tOrganisation\tYear joined\nJapan\tFreedom Online Coalition\t2011\nGhana\tFreedom Online Coalition\t2011\n"
+            .into(),
+    ));
+    harness.run_steps(3);
+    assert_eq!(harness.state().modal_title(), Some("Columns of the table"));
+    assert!(has_text(
+        harness,
+        "2 facts will come in: 2 actors, 1 bodies"
+    ));
+    harness.get_by_label("Import").click();
+    step_until(harness, "the report", |app| {
+        app.modal_title() == Some("Problems in the file")
+    });
+    harness.get_by_label("Open anyway").click();
+    step_until(harness, "the pasted table is imported", |app| {
+        app.document().dataset.events.len() == 2
+    });
+    let dataset = &harness.state().document().dataset;
+    assert!(dataset.actor("JPN").is_some() && dataset.actor("GHA").is_some());
+}

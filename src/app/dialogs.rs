@@ -19,12 +19,18 @@ pub struct FileFilter {
 pub const READABLE: &[FileFilter] = &[
     FileFilter {
         name: "All datasets",
-        extensions: &["json", "csv", "tsv", "txt", "gexf", "graphml"],
+        extensions: &[
+            "json", "csv", "tsv", "txt", "gexf", "graphml", "xlsx", "xls", "ods",
+        ],
     },
     NATIVE,
     FileFilter {
-        name: "Events table or Gephi CSV",
+        name: "Tables: events table, Gephi CSV, or any table (CSV, TSV)",
         extensions: &["csv", "tsv", "txt"],
+    },
+    FileFilter {
+        name: "Spreadsheets (Excel, OpenDocument)",
+        extensions: &["xlsx", "xls", "ods"],
     },
     FileFilter {
         name: "Gephi GEXF",

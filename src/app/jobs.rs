@@ -62,6 +62,8 @@ pub enum OpenFailure {
     Report(ImportReport),
     /// The file could not be read at all.
     Message(String),
+    /// A table of another shape: its columns' roles are shown to the user first.
+    NeedsMapping(Box<crate::io::shaped::MappingStep>),
 }
 
 /// What a job reports when it is done.
@@ -284,10 +286,50 @@ impl Jobs {
 /// Reads, checks and indexes a file, and lays it out: everything opening needs, on the
 /// worker.
 pub fn open_file(path: &std::path::Path) -> Result<Box<Opened>, OpenFailure> {
-    let (dataset, report) = crate::io::load(path).map_err(|error| match error {
+    let failure = |error| match error {
         crate::io::DatasetError::Invalid(report) => OpenFailure::Report(report),
         other => OpenFailure::Message(other.to_string()),
-    })?;
+    };
+    if let Some(grid) = crate::io::table_to_map(path).map_err(failure)? {
+        let mapping = crate::io::shaped::guess(&grid);
+        return Err(OpenFailure::NeedsMapping(Box::new(
+            crate::io::shaped::MappingStep::new(grid, mapping),
+        )));
+    }
+    let (dataset, report) = crate::io::load(path).map_err(failure)?;
+    opened(dataset, report, path)
+}
+
+/// Imports a table with the mapping the user confirmed, remembering it beside the file
+/// (when there is one), and lays it out.
+pub fn open_mapped(
+    grid: &crate::io::shaped::Grid,
+    mapping: &crate::io::shaped::TableMapping,
+    path: Option<&std::path::Path>,
+) -> Result<Box<Opened>, OpenFailure> {
+    let (dataset, mut report) =
+        crate::io::shaped::import(grid, mapping).map_err(OpenFailure::Report)?;
+    if let Some(path) = path
+        && let Err(error) = crate::io::remember_mapping(path, mapping)
+    {
+        report.push(
+            crate::io::Severity::Warning,
+            crate::io::Location::default(),
+            format!("the columns' roles could not be remembered: {error}"),
+        );
+    }
+    let shown = path.map_or_else(
+        || std::path::PathBuf::from(&grid.file),
+        std::path::Path::to_path_buf,
+    );
+    opened(dataset, report, &shown)
+}
+
+fn opened(
+    dataset: crate::model::Dataset,
+    report: ImportReport,
+    path: &std::path::Path,
+) -> Result<Box<Opened>, OpenFailure> {
     let document = Document::new(dataset, crate::document::file_name(path), report.summary());
     let positions = Document::compute_layout(document.layout_request());
     Ok(Box::new(Opened {

@@ -72,6 +72,10 @@ pub fn run(
         document = document.with_path(path.to_path_buf());
     }
     let sample = path.is_none();
+    // A table of another shape is opened once the window is up: its mapping step first.
+    let map_first = path
+        .filter(|p| matches!(crate::io::table_to_map(p), Ok(Some(_))))
+        .map(std::path::Path::to_path_buf);
     let title = window_title(&document);
     let mut viewport = egui::ViewportBuilder::default();
     if let Some(icon) = window_icon() {
@@ -100,6 +104,9 @@ pub fn run(
                     .map(|dir| dir.join(RECOVERY_FILE_NAME)),
             };
             let mut app = MinilateralApp::with_config(document, prefs, config);
+            if let Some(table) = map_first {
+                app.push_document_command(crate::state::DocumentCommand::OpenPath(table));
+            }
             if sample {
                 // A newcomer's first view: the clubs and how they overlap, not the ball the
                 // near-universal bodies (UN, WIPO, WTO, UNFCCC) make of the network.

@@ -189,6 +189,7 @@ impl MinilateralApp {
             self.presenter_ui(ui, &ctx);
             return;
         }
+        self.pasted_table(&ctx);
         self.shortcuts(&ctx);
         self.run_queue(&ctx);
         if self.state.playing {

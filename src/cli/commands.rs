@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{Command, query_date};
+use crate::io::shaped::TableOptions;
 use crate::io::{self, DatasetError};
 use crate::model::{Dataset, EventKind, Level, PartialDate, Word, latest_reported};
 use crate::timeline::{Composition, Timeline, identified};
@@ -95,7 +96,22 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 (None, None) => super::overlap::overlap(&dataset, &query, *json, out),
             }
         }),
-        Command::Convert { input, output } => convert(input, output, err),
+        Command::Convert {
+            input,
+            output,
+            body,
+            body_name,
+            map,
+            dates,
+        } => {
+            let options = TableOptions {
+                body_id: body.clone(),
+                body_name: body_name.clone(),
+                roles: map.clone(),
+                date_order: *dates,
+            };
+            convert(input, output, &options, err)
+        }
         Command::Render(args) => super::render::render(args, out, err),
         Command::Lesson(args) => super::lesson::lesson(args, out, err),
     };
@@ -504,8 +520,32 @@ fn events(
     Ok(EXIT_OK)
 }
 
-fn convert(input: &Path, output: &Path, err: &mut dyn Write) -> Result<u8, CommandError> {
-    let dataset = load_for_query(input, err)?;
+fn convert(
+    input: &Path,
+    output: &Path,
+    options: &TableOptions,
+    err: &mut dyn Write,
+) -> Result<u8, CommandError> {
+    let (dataset, report, mapping) = io::load_with(input, options)?;
+    if report.warning_count() > 0 {
+        writeln!(
+            err,
+            "{}: {} (see `minilateral validate {}`)",
+            report.file,
+            report.summary(),
+            input.display()
+        )?;
+    }
+    // What the user settled is remembered beside the table, so that every other command
+    // (and the window) reads it the same way.
+    if let Some(mapping) = mapping.filter(|_| !options.is_empty()) {
+        let remembered = io::remember_mapping(input, &mapping)?;
+        writeln!(
+            err,
+            "remembered the columns' roles in {}",
+            remembered.display()
+        )?;
+    }
     if let Some(format) = io::Format::from_path(output) {
         for lost in io::lost_in(format, &dataset) {
             writeln!(err, "{}: warning: {lost}", output.display())?;
@@ -525,6 +565,17 @@ fn convert(input: &Path, output: &Path, err: &mut dyn Write) -> Result<u8, Comma
 /// A dataset for the window: FILE, or the built-in sample. Its warnings are printed to
 /// `err`; a file that cannot be read is reported there and gives the exit code.
 pub fn dataset_for_window(file: Option<&Path>, err: &mut dyn Write) -> Result<Loaded, u8> {
+    // A table of another shape opens on an empty dataset: the window shows its mapping
+    // step first (see app::run).
+    if let Some(path) = file
+        && matches!(io::table_to_map(path), Ok(Some(_)))
+    {
+        return Ok(Loaded {
+            dataset: Dataset::default(),
+            report: io::ImportReport::new(path.display().to_string()),
+            label: "Untitled".into(),
+        });
+    }
     let loaded = match file {
         Some(path) => io::load(path).map_err(|error| error.to_string()),
         None => io::read_native_str(crate::SAMPLE_DATASET_JSON, crate::SAMPLE_DATASET_NAME)

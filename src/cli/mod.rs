@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
+use crate::io::shaped::{DateOrder, Role};
 use crate::model::{EventKind, Level, PartialDate, Word};
 
 pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, Loaded, dataset_for_window, run};
@@ -127,12 +128,30 @@ pub enum Command {
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
     },
-    /// Convert a dataset from one format to another (chosen by the file extensions).
+    /// Convert a dataset from one format to another (chosen by the file extensions). A table
+    /// of another shape (a spreadsheet, a treaty-office chart, a depositary table, a yearly
+    /// matrix) is read with guessed column roles; `--body`, `--body-name`, `--map` and
+    /// `--dates` settle what the guess cannot, and are remembered beside the table in
+    /// `IN.minilateral-mapping.json`.
     Convert {
         /// The file to read.
         input: PathBuf,
         /// The file to write (replaced atomically).
         output: PathBuf,
+        /// The id of the body of a table without a body column.
+        #[arg(long, value_name = "ID")]
+        body: Option<String>,
+        /// The name of the body of a table without a body column.
+        #[arg(long, value_name = "NAME")]
+        body_name: Option<String>,
+        /// A column's role: actor, iso3, iso2, body, body_name, date, event, source, note,
+        /// ignore, member_codes, opened, closed, or an event word for a column of one step
+        /// (signed, ratified, joined ...); the column by its header or number.
+        #[arg(long = "map", value_name = "ROLE=COLUMN", value_parser = parse_map)]
+        map: Vec<(Role, String)>,
+        /// How dates such as 03/04/2001 are read: dmy (day first) or mdy (month first).
+        #[arg(long, value_name = "ORDER", value_parser = parse_date_order)]
+        dates: Option<DateOrder>,
     },
     /// Draw the network as a PNG or SVG picture (with `--at`), or for a date range (with
     /// `--from`) as numbered PNG frames, an animated GIF and an MP4 video (`--mp4`); needs no
@@ -150,6 +169,21 @@ pub enum MatrixValues {
     Shared,
     /// Shared members over the members of either (1 on the diagonal).
     Similarity,
+}
+
+fn parse_map(text: &str) -> Result<(Role, String), String> {
+    let (role, column) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected ROLE=COLUMN, got \"{text}\""))?;
+    let column = column.trim().trim_matches('"');
+    if column.is_empty() {
+        return Err(format!("no column after \"{role}=\""));
+    }
+    Ok((Role::parse(role)?, column.to_owned()))
+}
+
+fn parse_date_order(text: &str) -> Result<DateOrder, String> {
+    DateOrder::parse(text).ok_or_else(|| format!("expected dmy or mdy, got \"{text}\""))
 }
 
 pub(crate) fn parse_date(text: &str) -> Result<PartialDate, String> {

@@ -68,6 +68,50 @@ fn line_of(text: &str, lines: &LineIndex, position: Option<&csv::Position>) -> u
     lines.line_column(start.saturating_add(line_ends)).0
 }
 
+/// Reads every non-blank row of a text whose header may not be on the first line (title
+/// rows above it, as in tables copied from a web page), each with its line. The separator
+/// is the most frequent of `,`, `;` and tab over the first lines. An unreadable row is an
+/// error at its line and is left out.
+pub(super) fn all_rows(file: &str, text: &str, report: &mut ImportReport) -> Vec<CsvRow> {
+    let text = text.trim_start_matches('\u{feff}');
+    let head: String = text.lines().take(30).collect::<Vec<_>>().join("");
+    let mut best = (0, b',');
+    for candidate in [b'\t', b',', b';'] {
+        let count = head.bytes().filter(|&b| b == candidate).count();
+        if count > best.0 {
+            best = (count, candidate);
+        }
+    }
+    let lines = LineIndex::new(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(best.1)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                if record.iter().all(|cell| cell.trim().is_empty()) {
+                    continue;
+                }
+                rows.push(CsvRow {
+                    line: line_of(text, &lines, record.position()),
+                    cells: record.iter().map(str::to_owned).collect(),
+                });
+            }
+            Err(error) => report.issues.push(table_issue(
+                file,
+                line_of(text, &lines, error.position()),
+                None,
+                Severity::Error,
+                format!("unreadable row: {error}"),
+            )),
+        }
+    }
+    rows
+}
+
 /// One row of a table: the line it starts on and its cells as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct CsvRow {

@@ -28,8 +28,8 @@ use std::path::{Path, PathBuf};
 use super::NodeLooks;
 use super::csv_table::{CsvTable, HeaderPlace, csv_text, header_keys, table_issue as issue};
 use super::graph_file::{
-    GenericEdge, GenericGraph, GenericNode, NODE_ATTRIBUTES, actor_attributes, body_attributes,
-    events_text, membership_edges,
+    GenericEdge, GenericGraph, GenericNode, KIND_ATTRIBUTES, NODE_ATTRIBUTES, actor_attributes,
+    body_attributes, events_text, membership_edges,
 };
 use super::report::{ImportReport, Severity};
 use crate::model::{Dataset, PartialDate, Word};
@@ -71,11 +71,20 @@ const IGNORED_EDGE_COLUMNS: [&str; 5] = ["type", "id", "label", "weight", "statu
 
 /// Edge attribute columns: (column key, attribute title in the generic graph). Our event
 /// sources go in `source_url` because `Source` is Gephi's source node.
-const EDGE_ATTRIBUTE_COLUMNS: [(&str, &str); 4] = [
+const EDGE_ATTRIBUTE_COLUMNS: [(&str, &str); 12] = [
     ("relation", "relation"),
     ("events", "events"),
     ("source_url", "source"),
     ("note", "note"),
+    // The time columns other tools write, read when an edge has no interval.
+    ("start", "start"),
+    ("end", "end"),
+    ("date", "date"),
+    ("year", "year"),
+    ("from", "from"),
+    ("to", "to"),
+    ("since", "since"),
+    ("joined", "joined"),
 ];
 
 /// Node attribute columns whose values are words, dates or codes: read trimmed. Free text
@@ -300,8 +309,15 @@ fn read_nodes(
         return lines;
     };
     let label = table.column(&["label"]);
+    // Our attributes, and the kind-like columns of other tools (`Category`, `Class` ...)
+    // that may tell actors from bodies.
     let attributes: Vec<(usize, &str)> = NODE_ATTRIBUTES
         .iter()
+        .chain(
+            KIND_ATTRIBUTES
+                .iter()
+                .filter(|k| !NODE_ATTRIBUTES.contains(k)),
+        )
         .filter(|title| **title != "title")
         .filter_map(|title| table.column(&[title]).map(|index| (index, *title)))
         .collect();
@@ -309,6 +325,7 @@ fn read_nodes(
         |key| {
             key == "id"
                 || key == "label"
+                || KIND_ATTRIBUTES.contains(&key)
                 || INTERVAL_COLUMNS.contains(&key)
                 || IGNORED_NODE_COLUMNS.contains(&key)
                 || (key != "title" && NODE_ATTRIBUTES.contains(&key))

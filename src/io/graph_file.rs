@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::report::{ImportReport, Issue, Location, Severity};
+use super::shaped;
 use super::xml::{self, Element};
 use crate::model::check::{self, Section};
 use crate::model::{
@@ -326,8 +327,17 @@ impl Mapper<'_> {
         }
         // Gephi writes dates with a time part (2012-01-26T00:00:00); keep the date.
         let date_part = text.split(['T', ' ']).next().unwrap_or(text);
+        // Other tools write years as numbers (2011.0) and dates as people do (9 Dec 2011).
+        let lenient = || {
+            let year = text.strip_suffix(".0").unwrap_or(text);
+            shaped::parse_date_cell(year, Some(shaped::DateOrder::DayFirst))
+                .ok()
+                .flatten()
+                .map(|cell| cell.date)
+        };
         match PartialDate::parse(date_part) {
             Ok(date) => Some(date),
+            Err(_) if lenient().is_some() => lenient(),
             Err(error) => {
                 self.issue(
                     Severity::Warning,
@@ -429,23 +439,16 @@ pub fn dataset_from_graph(
     dataset.meta.license = graph.license.clone();
     dataset.meta.notes = graph.notes.clone();
 
-    let typed = graph
-        .nodes
-        .iter()
-        .any(|node| node.attributes.contains_key("type"));
-    let targets: HashSet<&str> = graph
-        .edges
-        .iter()
-        .filter(|edge| !edge.attributes.contains_key("relation"))
-        .map(|edge| edge.target.as_str())
-        .collect();
-    if !typed && !graph.nodes.is_empty() {
+    let sides = decide_sides(graph);
+    if let Some(rule) = &sides.rule
+        && !graph.nodes.is_empty()
+    {
         mapper.file.clone_from(&graph.nodes[0].file);
         mapper.issue(
             Severity::Warning,
             graph.nodes[0].line,
             "the nodes have no \"type\" attribute (actor or body)".into(),
-            Some("nodes that are edge targets were read as bodies, the others as actors".into()),
+            Some(rule.clone()),
         );
     }
     let mut actor_lines = Vec::new();
@@ -460,19 +463,25 @@ pub fn dataset_from_graph(
         };
         // Free text is kept exactly, even when it is only white space.
         let text = |name: &str| node.attributes.get(name).cloned().unwrap_or_default();
-        let is_body = match node.attributes.get("type").map(String::as_str) {
-            Some("body") => true,
-            Some("actor") => false,
-            _ => targets.contains(node.id.as_str()),
-        };
+        let is_body = sides.bodies.contains(node.id.as_str());
         let name = if node.label.is_empty() {
             node.id.clone()
         } else {
             node.label.clone()
         };
         if is_body {
-            let kind = attribute("kind").map_or(BodyKind::Forum, |k| {
-                mapper.word(&k, node.line, BodyKind::Forum)
+            let decided = sides.kind_attribute.and_then(|name| {
+                node.attributes
+                    .iter()
+                    .find(|(key, value)| key.eq_ignore_ascii_case(name) && !value.trim().is_empty())
+                    .map(|(_, value)| value.clone())
+            });
+            let kind = attribute("kind").or(decided).map_or(BodyKind::Forum, |k| {
+                if is_actor_word(&k) {
+                    BodyKind::Forum
+                } else {
+                    mapper.word(&foreign_body_word(&k), node.line, BodyKind::Forum)
+                }
             });
             let law = attribute("law").map_or_else(
                 || kind.default_law(),
@@ -505,7 +514,11 @@ pub fn dataset_from_graph(
             body_lines.push((node.file.as_deref(), node.line));
         } else {
             let kind = attribute("kind").map_or(ActorKind::State, |k| {
-                mapper.word(&k, node.line, ActorKind::Other)
+                if is_actor_word(&k) && ActorKind::parse_word(&k).is_err() {
+                    ActorKind::State
+                } else {
+                    mapper.word(&k, node.line, ActorKind::Other)
+                }
             });
             dataset.actors.push(Actor {
                 id: node.id.clone(),
@@ -525,7 +538,26 @@ pub fn dataset_from_graph(
     let mut event_lines = Vec::new();
     let mut unsourced = 0;
     let cited = Source::Citation(format!("Imported from {file} (the file gives no source)"));
-    for edge in &graph.edges {
+    let mut timed_by: BTreeMap<String, usize> = BTreeMap::new();
+    let nodes_by_id: BTreeMap<&str, &GenericNode> =
+        graph.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    // A membership edge written from the body to the actor is read the other way.
+    let turned: Vec<Option<GenericEdge>> = graph
+        .edges
+        .iter()
+        .map(|edge| {
+            (!edge.attributes.contains_key("relation")
+                && sides.bodies.contains(edge.source.as_str())
+                && !sides.bodies.contains(edge.target.as_str()))
+            .then(|| {
+                let mut copy = edge.clone();
+                std::mem::swap(&mut copy.source, &mut copy.target);
+                copy
+            })
+        })
+        .collect();
+    for (edge, turned) in graph.edges.iter().zip(&turned) {
+        let edge = turned.as_ref().unwrap_or(edge);
         mapper.file.clone_from(&edge.file);
         if let Some(kind) = edge.attributes.get("relation") {
             let kind = mapper.word(kind, edge.line, RelationKind::PartOf);
@@ -593,7 +625,19 @@ pub fn dataset_from_graph(
                 cited.clone()
             });
         let spells = if edge.spells.is_empty() {
-            vec![(None, None)]
+            // No spells: the common time attributes of the edge, else of its actor.
+            let timed = time_attributes(&edge.attributes).or_else(|| {
+                nodes_by_id
+                    .get(edge.source.as_str())
+                    .and_then(|node| time_attributes(&node.attributes))
+            });
+            match timed {
+                Some((start, end, names)) => {
+                    *timed_by.entry(names).or_default() += 1;
+                    vec![(start, end)]
+                }
+                None => vec![(None, None)],
+            }
         } else {
             edge.spells.clone()
         };
@@ -624,6 +668,15 @@ pub fn dataset_from_graph(
                 event_lines.push((edge.file.as_deref(), edge.line));
             }
         }
+    }
+    for (names, count) in timed_by {
+        mapper.file = graph.edges.first().and_then(|e| e.file.clone());
+        mapper.issue(
+            Severity::Warning,
+            graph.edges.first().map_or(1, |e| e.line),
+            format!("{count} membership edges have no spells"),
+            Some(format!("their dates were read from the attribute {names}")),
+        );
     }
     if unsourced > 0 {
         mapper.file = graph.edges.first().and_then(|e| e.file.clone());
@@ -665,4 +718,285 @@ pub fn dataset_from_graph(
     } else {
         Err(report)
     }
+}
+
+/// Which nodes are bodies, and the rule that decided when the file does not say with a
+/// `type` attribute.
+struct Sides<'g> {
+    bodies: HashSet<&'g str>,
+    rule: Option<String>,
+    /// The kind-like attribute that decided, whose values give the bodies' kinds.
+    kind_attribute: Option<&'static str>,
+}
+
+/// Words of a kind-like attribute that name an actor.
+fn is_actor_word(word: &str) -> bool {
+    let word = word.trim().to_lowercase();
+    matches!(
+        word.as_str(),
+        "state"
+            | "country"
+            | "nation"
+            | "government"
+            | "member"
+            | "actor"
+            | "participant"
+            | "party"
+            | "economy"
+            | "member_state"
+            | "member state"
+            | "stakeholder"
+    ) || ActorKind::parse_word(&word).is_ok()
+}
+
+/// A body word of another tool in the model's vocabulary (`organization` → organisation,
+/// `igo` → organisation, `body` → forum).
+fn foreign_body_word(word: &str) -> String {
+    let word = word.trim().to_lowercase();
+    match word.as_str() {
+        "igo" | "international_organisation" | "international organization" | "institution" => {
+            "organisation".into()
+        }
+        "body" | "group" | "club" | "network" => "forum".into(),
+        "alliance" => "coalition".into(),
+        "instrument" => "treaty".into(),
+        _ => word,
+    }
+}
+
+/// Words of a kind-like attribute that name a body.
+fn is_body_word(word: &str) -> bool {
+    BodyKind::parse_word(&foreign_body_word(word)).is_ok()
+}
+
+/// The attribute names that may tell actors from bodies, in order.
+pub const KIND_ATTRIBUTES: [&str; 8] = [
+    "kind",
+    "type",
+    "category",
+    "class",
+    "node_type",
+    "nodetype",
+    "role",
+    "group",
+];
+
+/// Decides which nodes are bodies: the `type` attribute of Minilateral's own files; else a
+/// kind-like attribute whose values all belong to the actor or the body vocabulary; else
+/// the two-mode structure of the largest connected part (the side with fewer nodes, so of
+/// higher degree, holds the bodies), whatever the edges' direction; else the edges'
+/// targets.
+fn decide_sides(graph: &GenericGraph) -> Sides<'_> {
+    let typed = graph.nodes.iter().any(|node| {
+        matches!(
+            node.attributes.get("type").map(String::as_str),
+            Some("body" | "actor")
+        )
+    });
+    if typed {
+        return Sides {
+            bodies: graph
+                .nodes
+                .iter()
+                .filter(|node| node.attributes.get("type").map(String::as_str) == Some("body"))
+                .map(|node| node.id.as_str())
+                .collect(),
+            rule: None,
+            kind_attribute: None,
+        };
+    }
+    let attribute = |node: &GenericNode, name: &str| {
+        node.attributes
+            .iter()
+            .find(|(key, value)| key.eq_ignore_ascii_case(name) && !value.trim().is_empty())
+            .map(|(_, value)| value.trim().to_owned())
+    };
+    for name in KIND_ATTRIBUTES {
+        let values: Vec<(&str, String)> = graph
+            .nodes
+            .iter()
+            .filter_map(|node| attribute(node, name).map(|v| (node.id.as_str(), v)))
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        let all_known = values
+            .iter()
+            .all(|(_, v)| is_actor_word(v) || is_body_word(v));
+        let bodies: HashSet<&str> = values
+            .iter()
+            .filter(|(_, v)| !is_actor_word(v) && is_body_word(v))
+            .map(|(id, _)| *id)
+            .collect();
+        if all_known && !bodies.is_empty() && bodies.len() < values.len() {
+            let mut words: Vec<String> = values.iter().map(|(_, v)| v.to_lowercase()).collect();
+            words.sort();
+            words.dedup();
+            let (body_words, actor_words): (Vec<String>, Vec<String>) =
+                words.into_iter().partition(|w| !is_actor_word(w));
+            return Sides {
+                bodies,
+                kind_attribute: Some(name),
+                rule: Some(format!(
+                    "the node attribute \"{name}\" decided: {} → actor; {} → body",
+                    actor_words.join(", "),
+                    body_words.join(", ")
+                )),
+            };
+        }
+    }
+    let memberships: Vec<&GenericEdge> = graph
+        .edges
+        .iter()
+        .filter(|edge| !edge.attributes.contains_key("relation"))
+        .collect();
+    let targets: HashSet<&str> = memberships.iter().map(|e| e.target.as_str()).collect();
+    if let Some(bodies) = two_mode_bodies(&memberships) {
+        let turned = memberships
+            .iter()
+            .filter(|e| bodies.contains(e.source.as_str()))
+            .count();
+        return Sides {
+            rule: Some(format!(
+                "the two-mode structure decided: the {} nodes on the side with fewer nodes of higher degree were read as bodies, the others as actors{}",
+                bodies.len(),
+                if turned > 0 {
+                    format!(
+                        " ({turned} edges written from the body to the actor were read the other way)"
+                    )
+                } else {
+                    String::new()
+                }
+            )),
+            bodies,
+            kind_attribute: None,
+        };
+    }
+    Sides {
+        kind_attribute: None,
+        bodies: targets,
+        rule: Some("nodes that are edge targets were read as bodies, the others as actors".into()),
+    }
+}
+
+/// The bodies of a two-mode graph: in the connected part with the most edges, coloured in
+/// two, the side with fewer nodes; every other part keeps the orientation the edges of that
+/// part show. `None` when that part is not two-mode or both sides are as large.
+fn two_mode_bodies<'g>(edges: &[&'g GenericEdge]) -> Option<HashSet<&'g str>> {
+    let mut neighbours: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for edge in edges {
+        neighbours
+            .entry(&edge.source)
+            .or_default()
+            .push(&edge.target);
+        neighbours
+            .entry(&edge.target)
+            .or_default()
+            .push(&edge.source);
+    }
+    // Colour every connected part; keep the one with the most edges.
+    let mut colour: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut best: Option<(usize, Vec<&str>)> = None;
+    for &start in neighbours.keys() {
+        if colour.contains_key(start) {
+            continue;
+        }
+        let mut part = vec![start];
+        colour.insert(start, false);
+        let mut queue = std::collections::VecDeque::from([start]);
+        let mut degree_sum = 0;
+        while let Some(node) = queue.pop_front() {
+            let side = colour.get(node).copied().unwrap_or(false);
+            for &next in neighbours.get(node).map_or(&[][..], Vec::as_slice) {
+                degree_sum += 1;
+                match colour.get(next) {
+                    Some(&c) if c == side => return None,
+                    Some(_) => {}
+                    None => {
+                        colour.insert(next, !side);
+                        part.push(next);
+                        queue.push_back(next);
+                    }
+                }
+            }
+        }
+        if best.as_ref().is_none_or(|(edges, _)| degree_sum > *edges) {
+            best = Some((degree_sum, part));
+        }
+    }
+    let (_, part) = best?;
+    let (white, black): (Vec<&str>, Vec<&str>) = part
+        .iter()
+        .partition(|n| !colour.get(*n).copied().unwrap_or(false));
+    if white.len() == black.len() {
+        return None;
+    }
+    let body_colour = white.len() > black.len();
+    // In the largest part, are bodies the edges' sources or their targets?
+    let from_bodies = edges
+        .iter()
+        .filter(|e| part.contains(&e.source.as_str()))
+        .filter(|e| colour.get(e.source.as_str()) == Some(&body_colour))
+        .count();
+    let in_part = edges
+        .iter()
+        .filter(|e| part.contains(&e.source.as_str()))
+        .count();
+    let bodies_are_sources = from_bodies * 2 > in_part;
+    let mut bodies: HashSet<&str> = part
+        .iter()
+        .filter(|n| colour.get(**n) == Some(&body_colour))
+        .copied()
+        .collect();
+    for edge in edges {
+        if part.contains(&edge.source.as_str()) {
+            continue;
+        }
+        bodies.insert(if bodies_are_sources {
+            edge.source.as_str()
+        } else {
+            edge.target.as_str()
+        });
+    }
+    Some(bodies)
+}
+
+/// The start and end of a membership from the common time attributes (`start`/`end`,
+/// `from`/`to`, `date`, `year`, `since`, `joined`/`left` and the like, any case), with
+/// the names read for the report.
+fn time_attributes(
+    attributes: &BTreeMap<String, String>,
+) -> Option<(Option<String>, Option<String>, String)> {
+    const PAIRS: [(&str, &str); 12] = [
+        ("start", "end"),
+        ("start_date", "end_date"),
+        ("startdate", "enddate"),
+        ("begin", "end"),
+        ("from", "to"),
+        ("joined", "left"),
+        ("since", "until"),
+        ("date", ""),
+        ("year", ""),
+        ("start_year", "end_year"),
+        ("year_joined", "year_left"),
+        ("member_since", ""),
+    ];
+    let get = |name: &str| {
+        attributes
+            .iter()
+            .find(|(key, value)| {
+                !name.is_empty() && key.eq_ignore_ascii_case(name) && !value.trim().is_empty()
+            })
+            .map(|(_, value)| value.trim().to_owned())
+    };
+    PAIRS.iter().find_map(|(start, end)| {
+        let begun = get(start)?;
+        let ended = get(end);
+        let names = if ended.is_some() {
+            format!("\"{start}\" (and \"{end}\")")
+        } else {
+            format!("\"{start}\"")
+        };
+        Some((Some(begun), ended, names))
+    })
 }

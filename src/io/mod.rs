@@ -8,10 +8,11 @@ mod graphml;
 mod native;
 mod report;
 mod save;
+pub mod shaped;
 mod table;
 mod xml;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use gephi_csv::{CsvKind, Role as GephiRole, parse_intervals as parse_gephi_intervals};
 pub use gexf::NodeLooks;
@@ -40,6 +41,9 @@ pub enum Format {
     /// A Gephi CSV pair (Data Laboratory spreadsheets): `NAME.nodes.csv` and
     /// `NAME.edges.csv`.
     GephiCsv,
+    /// A spreadsheet (`.xlsx`, `.xls`, `.ods`), read through the table import
+    /// ([`shaped`]); never written.
+    Spreadsheet,
 }
 
 impl Format {
@@ -56,6 +60,7 @@ impl Format {
             "csv" | "tsv" | "txt" => Some(Self::EventsTable),
             "gexf" => Some(Self::Gexf),
             "graphml" => Some(Self::GraphMl),
+            "xlsx" | "xlsm" | "xls" | "ods" => Some(Self::Spreadsheet),
             _ => None,
         }
     }
@@ -93,10 +98,22 @@ pub enum DatasetError {
         column: usize,
     },
     /// The extension names no known format.
-    #[error("{file}: unknown file type (expected one of: .json, .csv, .gexf, .graphml)")]
+    #[error(
+        "{file}: unknown file type (expected one of: .json, .csv, .tsv, .gexf, .graphml, .xlsx, .ods)"
+    )]
     UnknownFormat {
         /// The file.
         file: String,
+    },
+    /// The format is read but not written.
+    #[error(
+        "{file}: Minilateral reads {what} but does not write them (save as .json, .csv, .gexf or .graphml)"
+    )]
+    CannotWrite {
+        /// The file.
+        file: String,
+        /// What the format is, in words.
+        what: &'static str,
     },
     /// The file was read and has errors.
     #[error("{0}")]
@@ -118,9 +135,68 @@ pub fn gephi_sibling_path(path: &Path) -> Option<std::path::PathBuf> {
 /// Loads a dataset from a file, choosing the reader by extension (and, for `.csv`, by the
 /// header).
 pub fn load(path: &Path) -> Result<(crate::model::Dataset, ImportReport), DatasetError> {
+    load_with(path, &shaped::TableOptions::default()).map(|(dataset, report, _)| (dataset, report))
+}
+
+/// Whether a table's header is an events table's (a body, an event, a date and an actor
+/// column) or one of its side tables'.
+fn is_events_header(text: &str) -> bool {
+    let keys = csv_table::header_keys(text);
+    let has = |names: &[&str]| keys.iter().any(|key| names.contains(&key.as_str()));
+    // A side table opened by itself (every column one of the side tables'): the events
+    // reader says which table to open.
+    const SIDE_COLUMNS: [&str; 16] = [
+        "id",
+        "name",
+        "kind",
+        "iso3",
+        "region",
+        "subregion",
+        "url",
+        "note",
+        "short_name",
+        "law",
+        "issues",
+        "opened",
+        "closed",
+        "description",
+        "from",
+        "to",
+    ];
+    let side_table = has(&["id"])
+        && has(&["name"])
+        && keys
+            .iter()
+            .all(|key| key.is_empty() || SIDE_COLUMNS.contains(&key.as_str()));
+    side_table
+        || has(&["instrument_id", "body", "body_id", "instrument"])
+            && has(&["event"])
+            && has(&["date"])
+            && has(&["actor", "actor_id", "state", "actor_name", "name", "iso3"])
+}
+
+/// Loads a dataset like [`load`], with what the user says about a table of another shape
+/// (`--body`, `--map`, `--dates`); gives the mapping used when the table import read the
+/// file (a spreadsheet, or a CSV that is neither an events table nor a Gephi table).
+pub fn load_with(
+    path: &Path,
+    options: &shaped::TableOptions,
+) -> Result<
+    (
+        crate::model::Dataset,
+        ImportReport,
+        Option<shaped::TableMapping>,
+    ),
+    DatasetError,
+> {
     let file = path.display().to_string();
     let mut format = Format::from_path(path)
         .ok_or_else(|| DatasetError::UnknownFormat { file: file.clone() })?;
+    if format == Format::Spreadsheet {
+        let bytes = read_bytes(path)?;
+        let grid = shaped::Grid::from_spreadsheet(&file, bytes).map_err(DatasetError::Invalid)?;
+        return load_grid(path, &grid, options);
+    }
     let text = read_text(path)?;
     let mut csv_kind = None;
     if matches!(format, Format::EventsTable | Format::GephiCsv) {
@@ -130,7 +206,113 @@ pub fn load(path: &Path) -> Result<(crate::model::Dataset, ImportReport), Datase
             CsvKind::Gephi(_) => Format::GephiCsv,
         };
         csv_kind = Some(kind);
+        let user_mapped = !options.is_empty() || shaped::mapping_path(path).is_file();
+        if format == Format::EventsTable && (user_mapped || !is_events_header(&text)) {
+            let grid = shaped::Grid::from_text(&file, &text).map_err(DatasetError::Invalid)?;
+            return load_grid(path, &grid, options);
+        }
     }
+    load_known(path, format, csv_kind, file, text).map(|(dataset, report)| (dataset, report, None))
+}
+
+/// Imports a grid through the table pipeline, with the mapping remembered beside the file
+/// (when it fits) and the user's options.
+fn load_grid(
+    path: &Path,
+    grid: &shaped::Grid,
+    options: &shaped::TableOptions,
+) -> Result<
+    (
+        crate::model::Dataset,
+        ImportReport,
+        Option<shaped::TableMapping>,
+    ),
+    DatasetError,
+> {
+    let remembered_path = shaped::mapping_path(path);
+    let remembered = if remembered_path.is_file() {
+        let text = read_text(&remembered_path)?;
+        Some(shaped::TableMapping::from_json(&text).map_err(|message| {
+            let mut report = ImportReport::new(remembered_path.display().to_string());
+            report.push(Severity::Error, Location::default(), message);
+            DatasetError::Invalid(report)
+        })?)
+    } else {
+        None
+    };
+    let mapping = shaped::mapping_for(grid, remembered, options).map_err(|message| {
+        let mut report = ImportReport::new(grid.file.clone());
+        report.push(Severity::Error, Location::default(), message);
+        DatasetError::Invalid(report)
+    })?;
+    let (dataset, report) = shaped::import(grid, &mapping).map_err(DatasetError::Invalid)?;
+    Ok((dataset, report, Some(mapping)))
+}
+
+/// The grid of a file the table import reads and has no remembered mapping for (the app
+/// shows the mapping step before importing it); `None` for every other file.
+pub fn table_to_map(path: &Path) -> Result<Option<shaped::Grid>, DatasetError> {
+    let file = path.display().to_string();
+    let grid = match Format::from_path(path) {
+        Some(Format::Spreadsheet) => shaped::Grid::from_spreadsheet(&file, read_bytes(path)?)
+            .map_err(DatasetError::Invalid)?,
+        Some(Format::EventsTable | Format::GephiCsv) => {
+            let text = read_text(path)?;
+            if matches!(gephi_csv::sniff(&text, path), CsvKind::Gephi(_)) || is_events_header(&text)
+            {
+                return Ok(None);
+            }
+            shaped::Grid::from_text(&file, &text).map_err(DatasetError::Invalid)?
+        }
+        _ => return Ok(None),
+    };
+    let remembered = shaped::mapping_path(path);
+    let fits = remembered.is_file()
+        && read_text(&remembered)
+            .ok()
+            .and_then(|text| shaped::TableMapping::from_json(&text).ok())
+            .is_some_and(|mapping| mapping.fits(&grid));
+    Ok((!fits).then_some(grid))
+}
+
+/// Remembers a table's mapping beside the file, so that opening it again does not ask.
+pub fn remember_mapping(
+    path: &Path,
+    mapping: &shaped::TableMapping,
+) -> Result<PathBuf, DatasetError> {
+    let target = shaped::mapping_path(path);
+    save_atomically(&target, mapping.to_json().as_bytes()).map_err(|source| DatasetError::Io {
+        file: target.display().to_string(),
+        source,
+    })?;
+    Ok(target)
+}
+
+/// Reads a pasted table (tab- or comma-separated text, as a web page or a spreadsheet
+/// copies it) through the table import; `name` stands for the file in messages.
+pub fn load_pasted(
+    name: &str,
+    text: &str,
+    options: &shaped::TableOptions,
+) -> Result<(crate::model::Dataset, ImportReport, shaped::TableMapping), DatasetError> {
+    let grid = shaped::Grid::from_text(name, text).map_err(DatasetError::Invalid)?;
+    let mapping = shaped::mapping_for(&grid, None, options).map_err(|message| {
+        let mut report = ImportReport::new(name);
+        report.push(Severity::Error, Location::default(), message);
+        DatasetError::Invalid(report)
+    })?;
+    let (dataset, report) = shaped::import(&grid, &mapping).map_err(DatasetError::Invalid)?;
+    Ok((dataset, report, mapping))
+}
+
+/// Reads a file with the reader of a format other than the table import.
+fn load_known(
+    path: &Path,
+    format: Format,
+    csv_kind: Option<CsvKind>,
+    file: String,
+    text: String,
+) -> Result<(crate::model::Dataset, ImportReport), DatasetError> {
     match format {
         Format::GephiCsv => {
             let role = match csv_kind {
@@ -188,6 +370,7 @@ pub fn load(path: &Path) -> Result<(crate::model::Dataset, ImportReport), Datase
             let (graph, first) = read(&text, &file).map_err(DatasetError::Invalid)?;
             merge_graph(&graph, first, &file)
         }
+        Format::Spreadsheet => Err(DatasetError::UnknownFormat { file }),
     }
 }
 
@@ -208,6 +391,24 @@ fn merge_graph(
             Err(DatasetError::Invalid(first))
         }
     }
+}
+
+/// Reads a whole file as bytes, refusing files that are too large.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DatasetError> {
+    let file = path.display().to_string();
+    let io_error = |source| DatasetError::Io {
+        file: file.clone(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(DatasetError::TooLarge {
+            file,
+            size,
+            max: MAX_FILE_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(io_error)
 }
 
 /// Reads a whole file as UTF-8 text, refusing files that are too large.
@@ -266,6 +467,8 @@ pub fn lost_in(format: Format, dataset: &crate::model::Dataset) -> Vec<String> {
                 ("notes", &dataset.meta.notes),
             ],
         ),
+        // Never written: nothing to lose.
+        Format::Spreadsheet => return Vec::new(),
     };
     let mut lost: Vec<String> = fields
         .iter()
@@ -305,6 +508,10 @@ pub fn save_with_looks(
     let format = Format::from_path(path)
         .ok_or_else(|| DatasetError::UnknownFormat { file: file.clone() })?;
     match format {
+        Format::Spreadsheet => Err(DatasetError::CannotWrite {
+            file,
+            what: "spreadsheets",
+        }),
         Format::Native => {
             let text = write_native_string(dataset);
             save_atomically(path, text.as_bytes())

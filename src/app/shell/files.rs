@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::{MinilateralApp, RECOVERY_DELAY};
 use crate::app::dialogs::{self, DialogRequest};
-use crate::app::jobs::{JobResult, OpenFailure, OpenMode, Opened, Purpose, open_file};
+use crate::app::jobs::{JobResult, OpenFailure, OpenMode, Opened, Purpose, open_file, open_mapped};
 use crate::document::{Document, file_name};
 use crate::edit::{Edit, History};
 use crate::io::Format;
@@ -39,6 +39,8 @@ pub(super) enum Pending {
     /// No file dialog could be shown: the path is typed for this purpose (and, for a save
     /// before quitting or opening, what to do once saved).
     TypedPath(Purpose, Option<Intent>),
+    /// The mapping step of a table: its file (none for a pasted table) and how to open it.
+    Mapping(Option<PathBuf>, OpenMode),
 }
 
 /// Where the file workflow stands: one state at a time.
@@ -508,6 +510,48 @@ impl MinilateralApp {
             Err(OpenFailure::Message(message)) => {
                 self.show_message("Could not open the file", &message);
             }
+            Err(OpenFailure::NeedsMapping(step)) => {
+                self.flow = Flow::Dialog(Modal::mapping(*step), Pending::Mapping(Some(path), mode));
+            }
+        }
+    }
+
+    /// Opens the mapping step for a table pasted into the window (Ctrl+V with a table
+    /// copied from a web page or a spreadsheet, no text field focused): as a new dataset
+    /// when the open one is empty, else added to it.
+    pub(super) fn pasted_table(&mut self, ctx: &egui::Context) {
+        if !matches!(self.flow, Flow::Idle) || ctx.memory(|memory| memory.focused().is_some()) {
+            return;
+        }
+        let pasted = ctx.input(|input| {
+            input.events.iter().find_map(|event| match event {
+                egui::Event::Paste(text)
+                    if text.trim().contains('\n')
+                        && (text.contains('\t') || text.contains(',')) =>
+                {
+                    Some(text.clone())
+                }
+                _ => None,
+            })
+        });
+        let Some(text) = pasted else {
+            return;
+        };
+        match crate::io::shaped::Grid::from_text("pasted table", &text) {
+            Ok(grid) => {
+                let mapping = crate::io::shaped::guess(&grid);
+                let step = crate::io::shaped::MappingStep::new(grid, mapping);
+                let dataset = &self.document.dataset;
+                let mode = if dataset.events.is_empty() && dataset.actors.is_empty() {
+                    OpenMode::AsNew
+                } else {
+                    OpenMode::AddToCurrent
+                };
+                self.flow = Flow::Dialog(Modal::mapping(step), Pending::Mapping(None, mode));
+            }
+            Err(report) => {
+                self.flow = Flow::Dialog(Modal::report(&report, None), Pending::Report(None));
+            }
         }
     }
 
@@ -594,10 +638,23 @@ impl MinilateralApp {
 
     /// Acts on the answer to the open dialog box.
     pub(super) fn answer_modal(&mut self, ctx: &egui::Context, answer: ModalAnswer) {
-        let Flow::Dialog(_, pending) = std::mem::replace(&mut self.flow, Flow::Idle) else {
+        let Flow::Dialog(modal, pending) = std::mem::replace(&mut self.flow, Flow::Idle) else {
             return;
         };
         match (pending, answer) {
+            (Pending::Mapping(path, mode), ModalAnswer::ImportTable) => {
+                if let Modal::Mapping { step, .. } = modal {
+                    let shown = path
+                        .clone()
+                        .unwrap_or_else(|| PathBuf::from(step.grid.file.clone()));
+                    let label = format!("Importing {}", file_name(&shown));
+                    self.jobs.spawn(ctx, label, move || JobResult::Opened {
+                        result: open_mapped(&step.grid, step.mapping(), path.as_deref()),
+                        path: shown,
+                        mode,
+                    });
+                }
+            }
             (Pending::Unsaved(intent), ModalAnswer::Save) => {
                 self.flow = Flow::SavingThen(intent);
                 self.save(ctx);

@@ -79,6 +79,18 @@ pub(super) fn picture_of(
     }
 }
 
+/// What a worker reports after writing `bytes` (or failing to make them) to `path`,
+/// atomically.
+fn saved(path: PathBuf, bytes: Result<Vec<u8>, String>) -> JobResult {
+    let result = bytes.and_then(|bytes| {
+        crate::io::save_atomically(&path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
+    });
+    JobResult::Exported {
+        path,
+        result: result.map(|()| Vec::new()),
+    }
+}
+
 impl MinilateralApp {
     /// The picture a request asks for, of the view shown: the network as drawn (with the
     /// user's drags), or the overlap matrix at the date.
@@ -200,14 +212,7 @@ impl MinilateralApp {
                         ImageFormat::Png => render::to_png(&picture, &PngOptions { scale })
                             .map_err(|e| e.to_string()),
                     };
-                    let result = bytes.and_then(|bytes| {
-                        crate::io::save_atomically(&path, &bytes)
-                            .map_err(|e| format!("{}: {e}", path.display()))
-                    });
-                    JobResult::Exported {
-                        path,
-                        result: result.map(|()| Vec::new()),
-                    }
+                    saved(path, bytes)
                 });
             }
             (Purpose::Sequence, Some(Waiting::Sequence(request))) => {
@@ -224,20 +229,13 @@ impl MinilateralApp {
                 self.jobs.spawn(ctx, "Saving the screenshot", move || {
                     let [width, height] = image.size;
                     let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-                    let result = render::encode_png(
+                    let bytes = render::encode_png(
                         u32::try_from(width).unwrap_or(0),
                         u32::try_from(height).unwrap_or(0),
                         &rgba,
                     )
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| {
-                        crate::io::save_atomically(&path, &bytes)
-                            .map_err(|e| format!("{}: {e}", path.display()))
-                    });
-                    JobResult::Exported {
-                        path,
-                        result: result.map(|()| Vec::new()),
-                    }
+                    .map_err(|e| e.to_string());
+                    saved(path, bytes)
                 });
             }
             _ => {}
@@ -268,16 +266,7 @@ impl MinilateralApp {
                 &options,
                 render::Paper::A4,
             );
-            let result = render::to_pdf(&handout)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| {
-                    crate::io::save_atomically(&path, &bytes)
-                        .map_err(|e| format!("{}: {e}", path.display()))
-                });
-            JobResult::Exported {
-                path,
-                result: result.map(|()| Vec::new()),
-            }
+            saved(path, render::to_pdf(&handout).map_err(|e| e.to_string()))
         });
     }
 
