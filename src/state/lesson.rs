@@ -163,6 +163,104 @@ mod tests {
         assert_eq!(ccdcoe.len(), 15);
     }
 
+    /// The members of `body` at the end of `date` at `level`: (actor id, kind is state,
+    /// region).
+    fn members_at(
+        document: &Document,
+        body: &str,
+        date: Month,
+        level: Level,
+    ) -> Vec<(String, bool, Option<String>)> {
+        let body = document.timeline.body_ix(body).expect("the body");
+        document
+            .timeline
+            .members(body, date.end(), level)
+            .into_iter()
+            .map(|member| {
+                let actor = &document.dataset.actors[member.actor.index()];
+                (
+                    actor.id.clone(),
+                    actor.kind == crate::model::ActorKind::State,
+                    actor.region.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn in_region(members: &[(String, bool, Option<String>)], region: &str) -> usize {
+        members
+            .iter()
+            .filter(|(_, state, r)| *state && r.as_deref() == Some(region))
+            .count()
+    }
+
+    #[test]
+    fn the_numbers_of_the_story_since_2015_are_the_data_s() {
+        let document = sample();
+        let lesson = lesson_named(&document, "The story since 2015").expect("the second lesson");
+        assert_eq!(document.dataset.lessons[lesson].slides.len(), 3);
+        let october = Month::new(2025, 10);
+        let un = members_at(&document, "un_cybercrime", october, Level::Signatory);
+        assert_eq!(un.len(), 60, "60 of the 72 signatories identified");
+        let un_states: Vec<&str> = un
+            .iter()
+            .filter(|(_, state, _)| *state)
+            .map(|(id, ..)| id.as_str())
+            .collect();
+        assert_eq!(un_states.len(), 59, "59 states and the EU");
+        let budapest = members_at(&document, "budapest", october, Level::Signatory);
+        let budapest_states: Vec<&str> = budapest
+            .iter()
+            .filter(|(_, state, _)| *state)
+            .map(|(id, ..)| id.as_str())
+            .collect();
+        assert_eq!(budapest_states.len(), 76);
+        let both = un_states
+            .iter()
+            .filter(|id| budapest_states.contains(id))
+            .count();
+        assert_eq!(both, 26);
+        assert_eq!(in_region(&budapest, "Europe"), 40);
+        assert_eq!(in_region(&budapest, "Africa"), 12);
+        assert_eq!(in_region(&un, "Africa"), 21);
+
+        let dfi = members_at(&document, "dfi", Month::new(2022, 4), Level::Party);
+        assert_eq!(dfi.len(), 62);
+        assert_eq!(in_region(&dfi, "Europe"), 36);
+        assert_eq!(in_region(&dfi, "Africa"), 4);
+        let christchurch = members_at(
+            &document,
+            "christchurch_call",
+            Month::new(2019, 5),
+            Level::Party,
+        );
+        let states = christchurch.iter().filter(|(_, state, _)| *state).count();
+        assert_eq!(
+            (states, christchurch.len()),
+            (17, 26),
+            "17 governments, the EC, 8 companies"
+        );
+
+        let foc = members_at(&document, "foc", october, Level::Signatory);
+        assert_eq!(foc.len(), 37);
+        assert_eq!(
+            (in_region(&foc, "Europe"), in_region(&foc, "Africa")),
+            (21, 3)
+        );
+        let states_of = |region: &str| {
+            document
+                .dataset
+                .actors
+                .iter()
+                .filter(|actor| {
+                    actor.kind == crate::model::ActorKind::State
+                        && actor.region.as_deref() == Some(region)
+                })
+                .count()
+        };
+        assert_eq!((states_of("Europe"), states_of("Africa")), (45, 54));
+    }
+
     #[test]
     fn a_slide_of_the_view_shows_the_same_view_again() {
         let document = sample();
@@ -173,15 +271,13 @@ mod tests {
         let slide = slide_of_view(&document, &state, None);
         assert!(slide.title.contains("June 2010"), "{}", slide.title);
         let mut document = document;
+        let lesson = document.dataset.lessons.len();
         document.dataset.lessons.push(crate::model::Lesson {
             name: "Mine".into(),
             slides: vec![slide],
         });
         let mut other = AppState::of_document(&document);
-        let at = SlideRef {
-            lesson: 1,
-            slide: 0,
-        };
+        let at = SlideRef { lesson, slide: 0 };
         other.apply(show_slide(&document, &other, at).expect("the new slide"));
         assert_eq!(other.view.date, state.view.date);
         assert_eq!(other.view.selection, state.view.selection);
@@ -189,16 +285,6 @@ mod tests {
         assert_eq!(other.shown_slide, Some(at), "the theme is the user's");
         other.apply(Command::StepMonths(1));
         assert_eq!(other.shown_slide, None, "another date is not the slide");
-        assert!(
-            show_slide(
-                &document,
-                &other,
-                SlideRef {
-                    lesson: 1,
-                    slide: 1
-                }
-            )
-            .is_none()
-        );
+        assert!(show_slide(&document, &other, SlideRef { lesson, slide: 1 }).is_none());
     }
 }
