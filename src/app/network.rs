@@ -12,7 +12,12 @@ use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use super::jobs::{JobResult, Jobs};
 use crate::document::Document;
 use crate::model::Status;
-use crate::scene::layout::{LayoutKind, LayoutRequest, arrange, carry_positions, place_new_nodes};
+use std::ops::ControlFlow;
+use std::sync::atomic::Ordering;
+
+use crate::scene::layout::{
+    ForceLayout, LayoutKind, LayoutRequest, arrange, carry_positions, place_new_nodes,
+};
 use crate::scene::{EdgeLook, LabelRule, NodeLook, Ring, SceneFrame, View, Visibility};
 use crate::style::{self, NodeKind, Theme};
 use crate::ui::network::{EdgePayload, NetworkGraph, NodePayload};
@@ -82,11 +87,13 @@ impl NetworkPart {
             canvas: crate::ui::CanvasCache::default(),
             version: 0,
         };
-        if request.node_count <= INLINE_LAYOUT_MAX_NODES {
-            let positions = Document::compute_layout(request);
+        if let Some(positions) = super::jobs::kept_layout(&request) {
+            part.install(document, &positions);
+        } else if request.node_count <= INLINE_LAYOUT_MAX_NODES {
+            let positions = super::jobs::kept_layout_or_compute(request);
             part.install(document, &positions);
         } else {
-            let initial = crate::scene::layout::ForceLayout::new(request.clone());
+            let initial = ForceLayout::new(request.clone());
             part.install(document, initial.positions());
             part.layout = LayoutState::Wanted(request);
         }
@@ -179,10 +186,30 @@ impl NetworkPart {
             return;
         };
         let generation = self.generation;
-        jobs.spawn(ctx, "Arranging the network", move || JobResult::LaidOut {
-            generation,
-            positions: Document::compute_layout(request),
-        });
+        jobs.spawn_cancellable(
+            ctx,
+            "Arranging the network (percent)",
+            100,
+            move |done, cancel| {
+                let result = ForceLayout::run_with(request.clone(), |progress| {
+                    done.store((progress * 100.0) as usize, Ordering::Relaxed);
+                    if cancel.load(Ordering::Relaxed) {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                });
+                // Stopped early, the coarser picture is shown (and not kept).
+                let positions = result.unwrap_or_else(|partial| partial);
+                if !cancel.load(Ordering::Relaxed) {
+                    super::jobs::keep_layout(&request, &positions);
+                }
+                JobResult::LaidOut {
+                    generation,
+                    positions,
+                }
+            },
+        );
     }
 
     /// A worker finished a layout: use it when it is for the graph shown.

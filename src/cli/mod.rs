@@ -1,6 +1,7 @@
 //! The command line: argument definitions (clap) and the headless commands.
 
 mod commands;
+mod generate;
 mod overlap;
 mod render;
 
@@ -12,6 +13,7 @@ use jiff::civil::Date;
 use crate::model::{EventKind, Level, PartialDate, Word};
 
 pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, Loaded, dataset_for_window, run};
+pub use generate::{GenerateArgs, dot_string};
 pub use render::{LayoutArg, RenderArgs, StepArg, ThemeArg, ViewArg};
 
 /// Minilateral: see who joined which internet-governance forums and instruments, and when.
@@ -136,6 +138,9 @@ pub enum Command {
     /// `--from`) as numbered PNG frames, an animated GIF and an MP4 video (`--mp4`); needs no
     /// display and no GPU.
     Render(Box<RenderArgs>),
+    /// Write a seeded synthetic dataset of about N nodes (the benchmarks' graphs), and
+    /// optionally the same network as a Graphviz DOT file.
+    Generate(GenerateArgs),
 }
 
 /// What the cells of `overlap --matrix` hold.
