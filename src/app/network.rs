@@ -7,20 +7,19 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::Pos2;
-use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::stable_graph::NodeIndex;
 
 use super::jobs::{JobResult, Jobs};
 use crate::document::Document;
-use crate::model::Status;
 use std::ops::ControlFlow;
 use std::sync::atomic::Ordering;
 
 use crate::scene::layout::{
     ForceLayout, LayoutKind, LayoutRequest, arrange, carry_positions, place_new_nodes,
 };
-use crate::scene::{EdgeLook, LabelRule, NodeLook, Ring, SceneFrame, View, Visibility};
-use crate::style::{self, NodeKind, Theme};
-use crate::ui::network::{EdgePayload, NetworkGraph, NodePayload};
+use crate::scene::{LabelRule, NodeLook, Ring, SceneFrame, View, Visibility};
+use crate::style::{self, NodeKind};
+use crate::ui::network::{NetworkGraph, NodePayload};
 
 /// Datasets with more nodes than this are laid out on a worker thread.
 const INLINE_LAYOUT_MAX_NODES: usize = 2_000;
@@ -272,11 +271,6 @@ impl NetworkPart {
                 node.set_selected(look.ring == Some(Ring::Selected));
             }
         }
-        for (i, look) in self.frame.edges.iter().enumerate() {
-            if let Some(edge) = self.graph.edge_mut(EdgeIndex::new(i)) {
-                edge.payload_mut().look = *look;
-            }
-        }
         self.frame_key = Some(view.clone());
         self.version += 1;
     }
@@ -342,8 +336,8 @@ impl NetworkPart {
     }
 }
 
-/// Every node and edge of the document, nodes at `positions`, hidden until the first
-/// frame's looks arrive.
+/// Every node of the document at `positions`, hidden until the first frame's looks arrive.
+/// The edges are not in it: the canvas draws them from the scene in one mesh.
 fn graph_of(document: &Document, positions: &[[f32; 2]]) -> NetworkGraph {
     let mut graph = NetworkGraph::new();
     let scene = &document.graph;
@@ -366,15 +360,6 @@ fn graph_of(document: &Document, positions: &[[f32; 2]]) -> NetworkGraph {
             short_label: document.node_short_label(node).map(Arc::from),
         };
         graph.add_node_with_location(payload, Pos2::new(position[0], position[1]));
-    }
-    for &(_, from, to) in &scene.edges {
-        let payload = EdgePayload {
-            look: EdgeLook {
-                style: style::membership_style(Status::Party, Theme::Light),
-                visibility: Visibility::Hidden,
-            },
-        };
-        graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), payload);
     }
     graph
 }

@@ -117,6 +117,9 @@ pub fn network_panel_ui(
         // The faint world map behind a network arranged on it: a slot below the graph,
         // filled after the view ran, with this frame's zoom and pan.
         let backdrop = ui.painter().add(egui::Shape::Noop);
+        // The edges: one mesh under the nodes, filled after the view ran (this frame's
+        // zoom and pan, and the nodes where they were dragged to).
+        let edges_slot = ui.painter().add(egui::Shape::Noop);
         let response = NetworkView::new()
             .with_id(Some("network".into()))
             .with_interactions(&interactions)
@@ -126,6 +129,8 @@ pub fn network_panel_ui(
         if panels.state.view.layout == crate::scene::layout::LayoutKind::OnMap {
             ui.painter().set(backdrop, faint_map(ui, rect));
         }
+        ui.painter()
+            .set(edges_slot, edges_shape(ui, panels, graph, rect));
         cache.key = Some(key);
         cache.live_frames += 1;
         let zoomed = response.response.hovered()
@@ -170,6 +175,27 @@ pub fn network_panel_ui(
         }
         overlays_ui(ui, panels, rect, &block, laying_out);
     });
+}
+
+/// The network's edges as one mesh, at this frame's zoom and pan, clipped to the canvas.
+fn edges_shape(
+    ui: &egui::Ui,
+    panels: &Panels<'_>,
+    graph: &NetworkGraph,
+    rect: egui::Rect,
+) -> egui::Shape {
+    let meta = egui_graphs::MetadataFrame::new(Some("network".into())).load(ui);
+    let offset = rect.left_top().to_vec2();
+    let mesh = super::network::edges_mesh(
+        graph,
+        &panels.document.graph.edges,
+        &panels.frame.edges,
+        |position| meta.canvas_to_screen_pos(position) + offset,
+        meta.zoom,
+        rect,
+        ui.ctx().pixels_per_point(),
+    );
+    egui::Shape::mesh(mesh)
 }
 
 /// The world's outlines in the network's coordinates (see `scene::layout::layout_from_map`),
