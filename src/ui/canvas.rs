@@ -240,6 +240,20 @@ struct PendingLabel {
     rank: (u8, u8, i32),
 }
 
+/// A label that may be written, before its text is laid out.
+struct Candidate<'a> {
+    node: usize,
+    text: &'a str,
+    body: bool,
+    anchor: Pos2,
+    radius: f32,
+    need: LabelNeed,
+    rank: (u8, u8, i32),
+}
+
+/// The most labels tried in one frame: far more than fit on a screen without overlapping.
+const LABEL_CANDIDATES_MAX: usize = 600;
+
 /// The backdrop's margin around a label, in points.
 const LABEL_PAD: f32 = 1.5;
 
@@ -256,7 +270,7 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect, title: egui:
     let palette = theme_of(ui.ctx()).palette();
     let hovered = graph.hovered_node();
     let visible = rect.expand(40.0);
-    let mut pending = Vec::new();
+    let mut candidates = Vec::new();
     let mut obstacles = Vec::new();
     for (index, node) in graph.nodes_iter() {
         let look = &node.payload().look;
@@ -288,21 +302,10 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect, title: egui:
             LabelRule::WhenZoomedIn => continue,
         };
         let body = look.kind.is_body();
-        let size = if body {
-            BODY_LABEL_SIZE
-        } else {
-            ACTOR_LABEL_SIZE
-        };
-        let galley = ui.ctx().fonts_mut(|fonts| {
-            fonts.layout_no_wrap(
-                text.to_owned(),
-                FontId::proportional(size),
-                color32(palette.text),
-            )
-        });
-        pending.push(PendingLabel {
+        candidates.push(Candidate {
             node: index.index(),
-            galley,
+            text,
+            body,
             anchor,
             radius,
             need: if emphasised {
@@ -317,6 +320,34 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect, title: egui:
                 u8::from(!body),
                 -(radius * 10.0) as i32,
             ),
+        });
+    }
+    // Level of detail: when more labels could be written than a screen can hold, only the
+    // first ones (emphasised, then bodies, then the largest) are tried; the rest could not
+    // have found a free spot anyway, and trying them all would cost a frame.
+    candidates.sort_by_key(|candidate| candidate.rank);
+    candidates.truncate(LABEL_CANDIDATES_MAX);
+    let mut pending = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let size = if candidate.body {
+            BODY_LABEL_SIZE
+        } else {
+            ACTOR_LABEL_SIZE
+        };
+        let galley = ui.ctx().fonts_mut(|fonts| {
+            fonts.layout_no_wrap(
+                candidate.text.to_owned(),
+                FontId::proportional(size),
+                color32(palette.text),
+            )
+        });
+        pending.push(PendingLabel {
+            node: candidate.node,
+            galley,
+            anchor: candidate.anchor,
+            radius: candidate.radius,
+            need: candidate.need,
+            rank: candidate.rank,
         });
     }
     pending.sort_by_key(|label| label.rank);

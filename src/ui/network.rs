@@ -184,10 +184,9 @@ pub fn edges_mesh(
             continue;
         };
         let (p, q) = (start.location(), end.location());
-        let direction = (q - p).normalized();
-        if !direction.is_finite() {
+        let Some((direction, _)) = unit(q - p) else {
             continue;
-        }
+        };
         let a = screen_of(p + direction * start.payload().look.radius);
         let b = screen_of(q - direction * end.payload().look.radius);
         if !clip.intersects(egui::Rect::from_two_pos(a, b)) {
@@ -196,8 +195,16 @@ pub fn edges_mesh(
         segments.push((a, b, look));
     }
     let detailed = segments.len() <= DETAILED_EDGES_MAX;
-    let feather = 1.0 / pixels_per_point.max(0.1);
+    // A crowd of lines is drawn without the anti-aliasing feather: half the vertices.
+    let feather = if detailed {
+        1.0 / pixels_per_point.max(0.1)
+    } else {
+        0.0
+    };
     let mut mesh = egui::Mesh::default();
+    let per_edge = if detailed { 8 } else { 4 };
+    mesh.vertices.reserve(segments.len() * per_edge);
+    mesh.indices.reserve(segments.len() * per_edge * 2);
     let mut picture = Vec::new();
     for (a, b, look) in segments {
         picture.clear();
@@ -261,14 +268,22 @@ fn add_edge_shape(mesh: &mut egui::Mesh, shape: &PictureShape, detailed: bool, f
     }
 }
 
+/// A vector's direction and length (`None` for a null or broken vector). A square root:
+/// egui's `length` calls `hypot`, several times slower, and this runs for every edge.
+fn unit(v: Vec2) -> Option<(Vec2, f32)> {
+    let length = (v.x * v.x + v.y * v.y).sqrt();
+    (length > 0.0 && length.is_finite()).then(|| (v / length, length))
+}
+
 /// Calls `piece` for each dash of `on` points with gaps of `off` along a to b.
 fn dashes(a: Pos2, b: Pos2, on: f32, off: f32, mut piece: impl FnMut(Pos2, Pos2)) {
-    let length = (b - a).length();
     let step = on + off;
-    if length <= 0.0 || step <= 0.0 || !length.is_finite() {
+    let Some((direction, length)) = unit(b - a) else {
+        return;
+    };
+    if step <= 0.0 {
         return;
     }
-    let direction = (b - a) / length;
     let mut start = 0.0;
     while start < length {
         let end = (start + on).min(length);
@@ -279,7 +294,7 @@ fn dashes(a: Pos2, b: Pos2, on: f32, off: f32, mut piece: impl FnMut(Pos2, Pos2)
 
 /// A line segment as an anti-aliased quad: a solid core and a feather of one pixel that
 /// fades to transparent on each side; lines thinner than a pixel are a pixel wide and
-/// fainter, as egui draws them.
+/// fainter, as egui draws them. A `feather` of 0: a plain quad.
 fn add_line(
     mesh: &mut egui::Mesh,
     a: Pos2,
@@ -288,11 +303,26 @@ fn add_line(
     colour: egui::Color32,
     feather: f32,
 ) {
-    let direction = (b - a).normalized();
-    if !direction.is_finite() {
+    let Some((direction, _)) = unit(b - a) else {
+        return;
+    };
+    let normal = direction.rot90();
+    if feather <= 0.0 {
+        // Plain: a quad at least one point wide, fainter when the line is thinner.
+        let (colour, width) = if width < 1.0 {
+            (colour.gamma_multiply(width), 1.0)
+        } else {
+            (colour, width)
+        };
+        let half = normal * (width / 2.0);
+        let first = mesh.vertices.len() as u32;
+        for corner in [a + half, a - half, b + half, b - half] {
+            mesh.colored_vertex(corner, colour);
+        }
+        mesh.add_triangle(first, first + 1, first + 2);
+        mesh.add_triangle(first + 1, first + 3, first + 2);
         return;
     }
-    let normal = direction.rot90();
     let (colour, width) = if width < feather {
         (colour.gamma_multiply(width / feather), feather)
     } else {
@@ -376,4 +406,68 @@ pub fn node_screen_shapes(
         egui_shapes(shape, |[x, y]| Pos2::new(x, y), 1.0, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::{EdgeRef, LabelRule};
+    use crate::style::{self, NodeKind};
+    use crate::timeline::{ActorIx, BodyIx};
+
+    fn node(number: usize) -> NodePayload {
+        NodePayload {
+            number,
+            look: NodeLook {
+                kind: NodeKind::State,
+                fill: style::NO_REGION_COLOUR,
+                radius: 5.0,
+                visibility: Visibility::Shown,
+                ring: None,
+                label: LabelRule::WhenZoomedIn,
+            },
+            label: Arc::from("node"),
+            short_label: None,
+        }
+    }
+
+    /// Three nodes in a row, 100 units apart; edges 0–1 and 1–2 of `looks`.
+    fn mesh(looks: [EdgeLook; 2], clip: egui::Rect) -> egui::Mesh {
+        let mut graph = NetworkGraph::new();
+        for number in 0..3 {
+            graph.add_node_with_location(node(number), Pos2::new(100.0 * number as f32, 0.0));
+        }
+        let edge = EdgeRef::Membership(ActorIx(0), BodyIx(0));
+        let edges = [(edge, 0, 1), (edge, 1, 2)];
+        edges_mesh(&graph, &edges, &looks, |p| p, 1.0, clip, 1.0)
+    }
+
+    fn look(visibility: Visibility, dash: crate::style::Dash) -> EdgeLook {
+        let mut style = style::membership_style(crate::model::Status::Party, style::Theme::Light);
+        style.dash = dash;
+        EdgeLook { style, visibility }
+    }
+
+    #[test]
+    fn edges_make_one_mesh_culled_to_the_screen() {
+        use crate::style::Dash;
+        let everywhere = egui::Rect::from_min_max(Pos2::new(-50.0, -50.0), Pos2::new(250.0, 50.0));
+        let solid = look(Visibility::Shown, Dash::Solid);
+        let both = mesh([solid, solid], everywhere);
+        // Two anti-aliased quads: eight vertices and six triangles each.
+        assert_eq!(both.vertices.len(), 16);
+        assert_eq!(both.indices.len(), 36);
+        assert!(both.is_valid());
+        // The lines stop at the nodes' rims (radius 5).
+        let xs: Vec<f32> = both.vertices.iter().map(|v| v.pos.x).collect();
+        assert!(xs.iter().all(|&x| (5.0..=195.0).contains(&x)), "{xs:?}");
+        // Only the left edge crosses a clip over the left half.
+        let left = egui::Rect::from_min_max(Pos2::new(-50.0, -50.0), Pos2::new(60.0, 50.0));
+        assert_eq!(mesh([solid, solid], left).vertices.len(), 8);
+        // Hidden edges are not drawn; dashed ones are several pieces.
+        let hidden = look(Visibility::Hidden, Dash::Solid);
+        assert_eq!(mesh([hidden, solid], everywhere).vertices.len(), 8);
+        let dashed = look(Visibility::Shown, Dash::Dashed);
+        assert!(mesh([dashed, hidden], everywhere).vertices.len() > 8 * 5);
+    }
 }
