@@ -3,7 +3,8 @@
 //! This module knows no GUI toolkit. Colours are plain [`Rgba`] values, so the interactive
 //! view and the picture exporters draw the same picture from the same decisions.
 
-use crate::model::{ActorKind, BodyKind, IssueArea, Law, RelationKind, Status, Word};
+use crate::model::{ActorKind, IssueArea, Law, RelationKind, Status, Word};
+pub use crate::model::{BodyColouring, NodeKind};
 
 /// A colour with straight (not premultiplied) alpha, 8 bits per channel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -129,83 +130,6 @@ impl Theme {
     }
 }
 
-/// The kinds of node the network shows; each has its own shape.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NodeKind {
-    /// A state.
-    State,
-    /// A non-state stakeholder: an intergovernmental organisation, civil society, business,
-    /// the technical community or academia.
-    Stakeholder,
-    /// A forum, organisation or centre.
-    Forum,
-    /// A treaty, an agreement or a negotiation toward one.
-    Instrument,
-    /// A coalition of like-minded participants.
-    Coalition,
-    /// A statement, declaration or vote.
-    Statement,
-}
-
-impl NodeKind {
-    /// Every kind, in legend order.
-    pub const ALL: [Self; 6] = [
-        Self::Forum,
-        Self::Instrument,
-        Self::Coalition,
-        Self::Statement,
-        Self::State,
-        Self::Stakeholder,
-    ];
-
-    /// The kind of node a body is drawn as.
-    pub fn of_body(kind: BodyKind) -> Self {
-        match kind {
-            BodyKind::Treaty | BodyKind::Agreement | BodyKind::Negotiation => Self::Instrument,
-            BodyKind::Coalition => Self::Coalition,
-            BodyKind::Forum | BodyKind::Organisation | BodyKind::Centre => Self::Forum,
-            BodyKind::Statement | BodyKind::Vote => Self::Statement,
-        }
-    }
-
-    /// The kind of node an actor is drawn as.
-    pub fn of_actor(kind: ActorKind) -> Self {
-        match kind {
-            ActorKind::State => Self::State,
-            _ => Self::Stakeholder,
-        }
-    }
-
-    /// Whether this kind is a body (forum or instrument) rather than an actor.
-    pub fn is_body(self) -> bool {
-        !matches!(self, Self::State | Self::Stakeholder)
-    }
-
-    /// The plural label used in filters and the legend.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::State => "States",
-            Self::Stakeholder => "Non-state stakeholders",
-            Self::Forum => "Forums and organisations",
-            Self::Instrument => "Treaties and agreements",
-            Self::Coalition => "Coalitions",
-            Self::Statement => "Statements and votes",
-        }
-    }
-
-    /// The shape nodes of this kind are drawn with.
-    pub fn shape(self) -> NodeShape {
-        match self {
-            Self::State => NodeShape::Circle,
-            Self::Stakeholder => NodeShape::Square,
-            Self::Forum => NodeShape::Hexagon,
-            Self::Instrument => NodeShape::Diamond,
-            Self::Coalition => NodeShape::Triangle,
-            Self::Statement => NodeShape::Bar,
-        }
-    }
-}
-
 /// A node's outline, all centred on the node's position and fitting a circle of its radius.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NodeShape {
@@ -224,6 +148,18 @@ pub enum NodeShape {
 }
 
 impl NodeShape {
+    /// The shape nodes of a kind are drawn with.
+    pub fn of(kind: NodeKind) -> Self {
+        match kind {
+            NodeKind::State => Self::Circle,
+            NodeKind::Stakeholder => Self::Square,
+            NodeKind::Forum => Self::Hexagon,
+            NodeKind::Instrument => Self::Diamond,
+            NodeKind::Coalition => Self::Triangle,
+            NodeKind::Statement => Self::Bar,
+        }
+    }
+
     /// The outline as points around the centre `(0, 0)` for a radius of 1 (y grows
     /// downward, as on screens and in SVG). A circle returns no points: draw a circle.
     pub fn unit_outline(self) -> Vec<[f32; 2]> {
@@ -242,31 +178,6 @@ impl NodeShape {
             Self::Hexagon => polygon(6, 0.0),
             Self::Triangle => vec![[0.0, -1.15], [1.05, 0.7], [-1.05, 0.7]],
             Self::Bar => vec![[-1.1, -0.6], [1.1, -0.6], [1.1, 0.6], [-1.1, 0.6]],
-        }
-    }
-}
-
-/// What the colour of a body says.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
-)]
-pub enum BodyColouring {
-    /// The body's main issue area.
-    #[default]
-    IssueArea,
-    /// Hard or soft law.
-    Law,
-}
-
-impl BodyColouring {
-    /// Both choices, in menu order.
-    pub const ALL: [Self; 2] = [Self::IssueArea, Self::Law];
-
-    /// The label in menus and the legend.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::IssueArea => "Issue area",
-            Self::Law => "Hard or soft law",
         }
     }
 }
@@ -504,10 +415,14 @@ pub fn map_count_colour(count: u32, most: u32, theme: Theme) -> Rgba {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::BodyKind;
 
     #[test]
     fn every_node_kind_has_its_own_shape() {
-        let mut shapes: Vec<NodeShape> = NodeKind::ALL.iter().map(|kind| kind.shape()).collect();
+        let mut shapes: Vec<NodeShape> = NodeKind::ALL
+            .iter()
+            .map(|&kind| NodeShape::of(kind))
+            .collect();
         shapes.dedup();
         let unique: std::collections::HashSet<_> = shapes.iter().collect();
         assert_eq!(unique.len(), NodeKind::ALL.len());

@@ -128,8 +128,14 @@ fn native_to_table_to_native_keeps_every_fact() {
 
 #[test]
 fn the_sample_survives_a_table_round_trip() {
-    let (sample, _) = io::read_native_str(minilateral::SAMPLE_DATASET_JSON, "sample")
+    let (mut sample, _) = io::read_native_str(minilateral::SAMPLE_DATASET_JSON, "sample")
         .unwrap_or_else(|r| panic!("{r}"));
+    let lost = io::lost_in(io::Format::EventsTable, &sample);
+    assert!(
+        lost.iter().any(|line| line.contains("cannot hold lessons")),
+        "{lost:?}"
+    );
+    sample.lessons.clear();
     let folder = tempfile::tempdir().expect("temporary folder");
     let table = folder.path().join("sample.csv");
     io::save(&sample, &table).unwrap_or_else(|e| panic!("{e}"));

@@ -99,7 +99,12 @@ fn every_error_fixture_names_file_line_and_cause() {
             ":66:",
             "no note says why",
         ),
-        ("err_unknown_version.json", ":1:", "unknown version 2"),
+        ("err_unknown_version.json", ":1:", "unknown version 3"),
+        (
+            "err_lesson_unknown_view.json",
+            ":94:",
+            "unknown view \"globe\"",
+        ),
         ("err_wrong_format.json", ":1:", "\"format\" is \"gexf\""),
         ("err_wrong_type.json", ":65:", "expected a string"),
     ];
@@ -122,7 +127,7 @@ fn every_fixture_is_covered_by_a_test() {
     let count = std::fs::read_dir(fixture(""))
         .map(|entries| entries.count())
         .unwrap_or(0);
-    assert_eq!(count, 32, "a new fixture needs a case in this file");
+    assert_eq!(count, 35, "a new fixture needs a case in this file");
 }
 
 fn warnings(name: &str) -> ImportReport {
@@ -143,6 +148,11 @@ fn warnings_do_not_stop_the_load() {
         ),
         ("warn_unknown_date.json", 65, "the date is unknown"),
         ("warn_unknown_field.json", 67, "unknown field \"colour\""),
+        (
+            "warn_lesson_unknown_actor.json",
+            96,
+            "selects \"FRA\", which the dataset does not have",
+        ),
     ];
     for (name, line, cause) in cases {
         let report = warnings(name);
@@ -208,4 +218,62 @@ fn the_built_in_sample_is_valid() {
         minilateral::SAMPLE_DATASET_JSON,
         "the sample is stored in canonical form"
     );
+}
+
+#[test]
+fn lessons_round_trip_as_version_2_and_files_without_them_stay_version_1() {
+    use minilateral::model::{Level, Month, SlideSelection, SlideView};
+    let (dataset, report) = io::load(&fixture("valid_lessons.json")).unwrap();
+    assert!(report.issues.is_empty(), "{report}");
+    assert_eq!(dataset.lessons.len(), 1);
+    let lesson = &dataset.lessons[0];
+    assert_eq!(lesson.name, "ACTA in class");
+    assert_eq!(lesson.slides.len(), 2);
+    let first = &lesson.slides[0];
+    assert_eq!(first.date, Month::new(2011, 10));
+    assert_eq!(first.level, Level::Signatory);
+    assert_eq!(first.selection, Some(SlideSelection::Body("acta".into())));
+    assert_eq!(first.filters.max_members, Some(40));
+    assert_eq!(first.camera.map(|camera| camera.zoom_percent), Some(150));
+    let second = &lesson.slides[1];
+    assert_eq!(second.view, SlideView::Map);
+    assert_eq!(
+        second.date,
+        Month::new(2012, 1),
+        "a year alone is its January"
+    );
+
+    let written = io::write_native_string(&dataset);
+    assert!(written.contains("\"version\": 2"), "{written}");
+    let (again, _) = io::read_native_str(&written, "written.json").unwrap();
+    assert_eq!(again, dataset);
+    assert_eq!(io::write_native_string(&again), written);
+
+    let mut without = dataset.clone();
+    without.lessons.clear();
+    let written = io::write_native_string(&without);
+    assert!(
+        written.contains("\"version\": 1"),
+        "older builds still open it"
+    );
+    assert!(!written.contains("lessons"));
+}
+
+#[test]
+fn formats_without_lessons_say_they_drop_them() {
+    let (dataset, _) = io::load(&fixture("valid_lessons.json")).unwrap();
+    for format in [
+        io::Format::Gexf,
+        io::Format::GraphMl,
+        io::Format::EventsTable,
+        io::Format::GephiCsv,
+    ] {
+        let lost = io::lost_in(format, &dataset);
+        assert!(
+            lost.iter()
+                .any(|line| line.contains("cannot hold lessons: the 1 lesson")),
+            "{format:?}: {lost:?}"
+        );
+    }
+    assert!(io::lost_in(io::Format::Native, &dataset).is_empty());
 }

@@ -4,8 +4,9 @@
 
 use minilateral::io::{read_native_str, write_native_string};
 use minilateral::model::{
-    Actor, ActorKind, Body, BodyKind, Dataset, Event, EventDate, EventKind, IssueArea, Law, Meta,
-    PartialDate, Relation, RelationKind, Source, Word,
+    Actor, ActorKind, Body, BodyKind, Dataset, Event, EventDate, EventKind, IssueArea, Law, Lesson,
+    Level, Meta, Month, NodeKind, PartialDate, Relation, RelationKind, Slide, SlideCamera,
+    SlideFilters, SlideSelection, SlideView, Source, Word,
 };
 use proptest::prelude::*;
 
@@ -47,7 +48,73 @@ fn optional(strategy: impl Strategy<Value = String>) -> impl Strategy<Value = Op
     proptest::option::of(strategy)
 }
 
+/// A slide selecting one of the first bodies or actors (which may not exist: a warning).
+fn slide() -> impl Strategy<Value = Slide> {
+    (
+        (name(), text(), word::<SlideView>(), 1990i16..2030, 1i8..=12),
+        (
+            word::<Level>(),
+            proptest::option::of((any::<bool>(), 0usize..4)),
+            proptest::collection::btree_set(word::<NodeKind>(), 0..3),
+            proptest::option::of(word::<IssueArea>()),
+            proptest::option::of(1u32..300),
+            any::<bool>(),
+            proptest::option::of((-500i32..500, -500i32..500, 10u32..2000)),
+        ),
+    )
+        .prop_map(
+            |(
+                (title, caption, view, year, month),
+                (level, selection, hidden, issue, max_members, hide_non_members, camera),
+            )| Slide {
+                title,
+                caption,
+                view,
+                date: Month::new(year, month),
+                level,
+                selection: selection.map(|(body, index)| {
+                    if body {
+                        SlideSelection::Body(format!("b{index}"))
+                    } else {
+                        SlideSelection::Actor(format!("A{index}"))
+                    }
+                }),
+                colouring: Default::default(),
+                filters: SlideFilters {
+                    hidden_kinds: hidden.into_iter().collect(),
+                    issue,
+                    law: None,
+                    region: None,
+                    hide_non_members,
+                    max_members,
+                },
+                camera: camera.map(|(x, y, zoom_percent)| SlideCamera {
+                    centre: [x, y],
+                    zoom_percent,
+                }),
+            },
+        )
+}
+
+fn lessons() -> impl Strategy<Value = Vec<Lesson>> {
+    proptest::collection::vec(
+        (
+            "[A-Za-z][a-z0-9]{0,8}",
+            proptest::collection::vec(slide(), 0..4),
+        )
+            .prop_map(|(name, slides)| Lesson { name, slides }),
+        0..3,
+    )
+}
+
 fn dataset() -> impl Strategy<Value = Dataset> {
+    (records(), lessons()).prop_map(|(mut dataset, lessons)| {
+        dataset.lessons = lessons;
+        dataset
+    })
+}
+
+fn records() -> impl Strategy<Value = Dataset> {
     (1usize..6, 1usize..5)
         .prop_flat_map(|(actor_count, body_count)| {
             let actors = proptest::collection::vec(
@@ -163,6 +230,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 bodies,
                 relations,
                 events,
+                lessons: Vec::new(),
             }
         })
 }

@@ -292,66 +292,6 @@ fn the_overlap_matrix_opens_from_the_view_menu_and_a_click_selects_a_row() {
 }
 
 #[test]
-fn the_tour_of_the_chapter_s_ideas_steps_through_guided_views() {
-    use minilateral::model::Level;
-    use minilateral::state::Selection;
-    use minilateral::style::BodyColouring;
-    let mut harness = harness();
-    harness.get_by_label("Help").click();
-    harness.run_steps(2);
-    harness.get_by_label("Ideas from the chapter…").click();
-    harness.run_steps(3);
-    // The fixture has the FOC, the Budapest Convention and ACTA: four of the ideas apply.
-    harness.get_by_label("1 of 4");
-    harness.get_by_label("The magic number");
-    let selected =
-        |harness: &Harness<'_, MinilateralApp>| match harness.state().state().view.selection {
-            Some(Selection::Body(body)) => Some(
-                harness.state().document().dataset.bodies[body.index()]
-                    .id
-                    .clone(),
-            ),
-            _ => None,
-        };
-    assert_eq!(selected(&harness).as_deref(), Some("foc"));
-    assert_eq!(harness.state().state().view.date, Month::new(2014, 4));
-
-    harness.get_by_label("Next ▶").click();
-    harness.run_steps(3);
-    harness.get_by_label("A docking agreement: the Budapest Convention");
-    assert_eq!(selected(&harness).as_deref(), Some("budapest"));
-    assert_eq!(harness.state().state().view.date, Month::new(2014, 10));
-    assert_eq!(members_line(&harness), "Members as of 2014-10: 4");
-
-    harness.get_by_label("Next ▶").click();
-    harness.run_steps(3);
-    harness.get_by_label("ACTA: signed, then rejected");
-    assert_eq!(selected(&harness).as_deref(), Some("acta"));
-    assert_eq!(harness.state().state().view.level, Level::Signatory);
-    assert_eq!(harness.state().state().view.date, Month::new(2012, 1));
-
-    harness.get_by_label("Next ▶").click();
-    harness.run_steps(3);
-    harness.get_by_label("Hard law and soft law");
-    assert_eq!(
-        harness.state().state().view.body_colouring,
-        BodyColouring::Law
-    );
-    assert_eq!(selected(&harness), None);
-    assert!(
-        harness
-            .get_by_label("Next ▶")
-            .accesskit_node()
-            .is_disabled(),
-        "the last idea"
-    );
-
-    harness.get_by_label("◀ Previous").click();
-    harness.run_steps(3);
-    assert_eq!(selected(&harness).as_deref(), Some("acta"));
-}
-
-#[test]
 fn the_lens_in_the_filters_keeps_small_clubs() {
     let mut harness = harness();
     harness

@@ -3,7 +3,8 @@
 
 The tables are the sourced research (one events table per body, in the events-table CSV
 format of ../../shared/facts: instrument_id,state,iso3,event,date,date_precision,source_url,
-note) plus attribute tables for actors, bodies and relations. The script writes a native
+note) plus attribute tables for actors, bodies and relations, and lessons.json (the lessons
+the sample ships, first "Ideas from the chapter"). The script writes a native
 dataset and lets `minilateral convert` rewrite it in canonical form, so a rebuild is
 deterministic and goes through the app's own validation.
 
@@ -67,9 +68,13 @@ def main():
                 event["note"] = row["note"].strip()
             events.append(event)
 
+    # The lessons (format version 2): the chapter's ideas as slides, first of all.
+    with open(HERE / "lessons.json", encoding="utf-8") as handle:
+        lessons = json.load(handle)
+
     dataset = {
         "format": "minilateral",
-        "version": 1,
+        "version": 2 if lessons else 1,
         "meta": {
             "title": "Minilateralism in internet governance",
             "description": "States, stakeholders, forums and instruments of internet governance and "
@@ -83,6 +88,7 @@ def main():
         "bodies": bodies,
         "relations": relations,
         "events": events,
+        "lessons": lessons,
     }
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8", dir="/tmp", prefix="ig-") as raw:
         json.dump(dataset, raw, ensure_ascii=False, indent=1)

@@ -81,6 +81,12 @@ pub const MP4: FileFilter = FileFilter {
     extensions: &["mp4"],
 };
 
+/// PDF handouts.
+pub const PDF: FileFilter = FileFilter {
+    name: "PDF handout",
+    extensions: &["pdf"],
+};
+
 /// Animated GIFs.
 pub const GIF: FileFilter = FileFilter {
     name: "Animated GIF (numbered PNG frames are written beside it)",

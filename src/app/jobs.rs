@@ -22,6 +22,8 @@ pub enum Purpose {
     Video,
     /// Choose where to write a window screenshot.
     Screenshot,
+    /// Choose where to write a lesson's PDF handout.
+    Handout,
     /// Open a dataset.
     Open,
     /// Open a dataset in another format as a new, unsaved one.

@@ -18,9 +18,11 @@ use crate::ui::{self, Editor, FileStatus, Panels, PictureCommand};
 
 mod files;
 mod pictures;
+mod presenter;
 
 use files::{Flow, Recovery};
 use pictures::Pictures;
+use presenter::Presenter;
 
 /// How long after an edit the recovery copy is written.
 const RECOVERY_DELAY: Duration = Duration::from_secs(3);
@@ -71,8 +73,8 @@ struct PanelMemory {
     table: ui::TableCache,
     /// The coalition view's picture.
     coalitions: ui::CoalitionCache,
-    /// The idea the tour window shows, while it is open.
-    tour: Option<usize>,
+    /// The Lesson window.
+    lesson: ui::LessonPanel,
     /// The search text of the browser list.
     search: String,
     /// Focus the search box on the next frame.
@@ -102,6 +104,8 @@ pub struct MinilateralApp {
     jobs: Jobs,
     queue: Queue,
     memory: PanelMemory,
+    /// Presenter mode, while it runs.
+    presenter: Option<Presenter>,
 }
 
 impl MinilateralApp {
@@ -129,6 +133,7 @@ impl MinilateralApp {
             jobs: Jobs::default(),
             queue: Queue::default(),
             memory: PanelMemory::default(),
+            presenter: None,
         }
     }
 
@@ -179,6 +184,11 @@ impl MinilateralApp {
         self.close_guard(&ctx);
         self.screenshot_events(&ctx);
         self.dropped_files(&ctx);
+        if self.presenter.is_some() {
+            self.run_queue(&ctx);
+            self.presenter_ui(ui, &ctx);
+            return;
+        }
         self.shortcuts(&ctx);
         self.run_queue(&ctx);
         if self.state.playing {
@@ -192,6 +202,9 @@ impl MinilateralApp {
         self.update_title(&ctx);
         self.write_recovery(&ctx);
         self.panels_ui(ui, &ctx);
+        if std::mem::take(&mut self.memory.lesson.present) {
+            self.start_presenting(&ctx);
+        }
         // Apply this frame's commands now, so the next frame draws their result.
         if !self.queue.is_empty() {
             self.run_queue(&ctx);
@@ -230,8 +243,12 @@ impl MinilateralApp {
         };
         let menu = ui::menu_bar_ui(ui, &mut panels);
         if menu.tour {
-            ui::start_tour(&mut panels, &mut self.memory.tour);
+            self.memory.lesson.open_ideas(&mut panels);
         }
+        if menu.lessons {
+            self.memory.lesson.open = true;
+        }
+        self.memory.lesson.present |= menu.present;
         ui::timeline_bar_ui(ui, &mut panels);
         if panels.prefs.show_chart {
             ui::chart_panel_ui(ui, &mut panels);
@@ -261,7 +278,7 @@ impl MinilateralApp {
             }
         }
         ui::overlap_window_ui(ctx, &mut panels, &mut self.memory.overlap, version);
-        ui::tour_window_ui(ctx, &mut panels, &mut self.memory.tour);
+        ui::lesson_window_ui(ctx, &mut panels, &mut self.memory.lesson);
         if menu.fit {
             self.network.fit();
         }
@@ -406,6 +423,9 @@ impl MinilateralApp {
         };
         if pressed(Key::Space, Modifiers::NONE) {
             self.queue.view.push(Command::TogglePlaying);
+        }
+        if pressed(Key::F5, Modifiers::NONE) {
+            self.memory.lesson.present = true;
         }
         if egui::Popup::is_any_open(ctx) {
             // An open menu or drop-down list owns the arrow keys. Otherwise they step the

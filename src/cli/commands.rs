@@ -98,6 +98,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Command::Convert { input, output } => convert(input, output, err),
         Command::Render(args) => super::render::render(args, out, err),
         Command::Generate(args) => super::generate::generate(args, err),
+        Command::Lesson(args) => super::lesson::lesson(args, out, err),
     };
     match result {
         Ok(code) => code,

@@ -2,6 +2,7 @@
 
 mod commands;
 mod generate;
+mod lesson;
 mod overlap;
 mod render;
 
@@ -14,6 +15,7 @@ use crate::model::{EventKind, Level, PartialDate, Word};
 
 pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, Loaded, dataset_for_window, run};
 pub use generate::{GenerateArgs, dot_string};
+pub use lesson::LessonArgs;
 pub use render::{LayoutArg, RenderArgs, StepArg, ThemeArg, ViewArg};
 
 /// Minilateral: see who joined which internet-governance forums and instruments, and when.
@@ -141,6 +143,9 @@ pub enum Command {
     /// Write a seeded synthetic dataset of about N nodes (the benchmarks' graphs), and
     /// optionally the same network as a Graphviz DOT file.
     Generate(GenerateArgs),
+    /// A dataset's lessons: `--list` them, write one PNG per slide (`--out DIR`) or a PDF
+    /// handout (`--pdf OUT.pdf`: a title page, then a page per slide with its caption).
+    Lesson(Box<LessonArgs>),
 }
 
 /// What the cells of `overlap --matrix` hold.

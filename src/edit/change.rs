@@ -1,6 +1,6 @@
 //! Reversible edits of a [`Dataset`].
 
-use crate::model::{Actor, Body, Dataset, Event, Meta, Relation};
+use crate::model::{Actor, Body, Dataset, Event, Lesson, Meta, Relation, SlideSelection};
 
 /// One record inserted, replaced or removed at a position of its list.
 ///
@@ -43,6 +43,15 @@ pub enum Change {
         old: Option<Event>,
         /// The record after.
         new: Option<Event>,
+    },
+    /// A change to `lessons` (a lesson and its slides, as one record).
+    Lesson {
+        /// Position in the list.
+        index: usize,
+        /// The lesson before.
+        old: Option<Lesson>,
+        /// The lesson after.
+        new: Option<Lesson>,
     },
     /// A change to the title, description, licence or notes.
     Meta {
@@ -114,6 +123,11 @@ impl Change {
                 old: new,
                 new: old,
             },
+            Self::Lesson { index, old, new } => Self::Lesson {
+                index,
+                old: new,
+                new: old,
+            },
             Self::Meta { old, new } => Self::Meta { old: new, new: old },
         }
     }
@@ -148,6 +162,13 @@ impl Change {
                 new.as_ref(),
                 "events",
             ),
+            Self::Lesson { index, old, new } => splice(
+                &mut dataset.lessons,
+                *index,
+                old.as_ref(),
+                new.as_ref(),
+                "lessons",
+            ),
             Self::Meta { old, new } => {
                 if dataset.meta == *old {
                     dataset.meta = new.clone();
@@ -158,6 +179,38 @@ impl Change {
             }
         }
     }
+}
+
+/// The lessons whose slides select `old`, changed to select `new` (a renamed id).
+fn renamed_in_lessons(
+    dataset: &Dataset,
+    old: &SlideSelection,
+    new: &SlideSelection,
+) -> Vec<Change> {
+    dataset
+        .lessons
+        .iter()
+        .enumerate()
+        .filter(|(_, lesson)| {
+            lesson
+                .slides
+                .iter()
+                .any(|slide| slide.selection.as_ref() == Some(old))
+        })
+        .map(|(index, lesson)| {
+            let mut renamed = lesson.clone();
+            for slide in &mut renamed.slides {
+                if slide.selection.as_ref() == Some(old) {
+                    slide.selection = Some(new.clone());
+                }
+            }
+            Change::Lesson {
+                index,
+                old: Some(lesson.clone()),
+                new: Some(renamed),
+            }
+        })
+        .collect()
 }
 
 /// A user's action on the dataset: one or more changes applied in order, with a label for
@@ -176,6 +229,14 @@ impl Edit {
             label: label.into(),
             changes,
         }
+    }
+
+    /// Whether the edit changes only lessons: nothing the timeline, the scene or the layout
+    /// is built from.
+    pub fn only_lessons(&self) -> bool {
+        self.changes
+            .iter()
+            .all(|change| matches!(change, Change::Lesson { .. }))
     }
 
     /// The edit that undoes this one: inverse changes in reverse order.
@@ -271,6 +332,11 @@ impl Edit {
                     });
                 }
             }
+            changes.extend(renamed_in_lessons(
+                dataset,
+                &SlideSelection::Actor(old.id.clone()),
+                &SlideSelection::Actor(actor.id.clone()),
+            ));
         }
         let label = format!("change {}", actor.name);
         changes.insert(
@@ -341,6 +407,11 @@ impl Edit {
                     });
                 }
             }
+            changes.extend(renamed_in_lessons(
+                dataset,
+                &SlideSelection::Body(old.id.clone()),
+                &SlideSelection::Body(body.id.clone()),
+            ));
         }
         let label = format!("change {}", body.label());
         changes.insert(

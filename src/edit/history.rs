@@ -89,6 +89,16 @@ impl History {
         })
     }
 
+    /// The edit Undo would undo.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last().map(|(_, edit)| edit)
+    }
+
+    /// The edit Redo would redo.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last().map(|(_, edit)| edit)
+    }
+
     /// The label of the edit Undo would undo.
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|(_, edit)| edit.label.as_str())

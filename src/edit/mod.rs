@@ -6,11 +6,14 @@
 //!   events, deleting a body deletes its events and relations).
 //! - [`history`]: the undo and redo stacks and the "unsaved changes" mark.
 //! - [`mod@merge`]: adding another dataset to the open one, matching actors by id or ISO3.
+//! - lessons: adding, changing, moving, duplicating and deleting slides, one lesson per
+//!   change, so that undo restores a lesson whole.
 //! - [`draft`]: the text a form holds for each kind of record, and its validation.
 
 pub mod change;
 pub mod draft;
 pub mod history;
+mod lessons;
 pub mod merge;
 
 pub use change::{Change, Edit};

@@ -16,7 +16,8 @@ use std::path::Path;
 pub use gephi_csv::{CsvKind, Role as GephiRole, parse_intervals as parse_gephi_intervals};
 pub use gexf::NodeLooks;
 pub use native::{
-    FORMAT_NAME, FORMAT_VERSION, read_str as read_native_str, write_string as write_native_string,
+    FORMAT_NAME, FORMAT_VERSION, read_str as read_native_str, version_needed,
+    write_string as write_native_string,
 };
 pub use report::{ImportReport, Issue, LineIndex, Location, Severity};
 pub use save::{save_atomically, save_atomically_with};
@@ -246,6 +247,9 @@ pub fn read_text(path: &Path) -> Result<String, DatasetError> {
 /// lost).
 pub fn lost_in(format: Format, dataset: &crate::model::Dataset) -> Vec<String> {
     let (name, fields): (&str, &[(&str, &String)]) = match format {
+        Format::Native => return Vec::new(),
+        Format::EventsTable => ("An events table", &[]),
+        Format::GraphMl => ("GraphML", &[]),
         Format::Gexf => (
             "GEXF",
             &[
@@ -262,15 +266,22 @@ pub fn lost_in(format: Format, dataset: &crate::model::Dataset) -> Vec<String> {
                 ("notes", &dataset.meta.notes),
             ],
         ),
-        Format::Native | Format::EventsTable | Format::GraphMl => return Vec::new(),
     };
-    fields
+    let mut lost: Vec<String> = fields
         .iter()
         .filter(|(_, value)| !value.is_empty())
         .map(|(field, _)| {
             format!("{name} has no place for the dataset's {field}: it is not written")
         })
-        .collect()
+        .collect();
+    if !dataset.lessons.is_empty() {
+        let count = dataset.lessons.len();
+        let noun = if count == 1 { "lesson" } else { "lessons" };
+        lost.push(format!(
+            "{name} cannot hold lessons: the {count} {noun} are not written (save as .json to keep them)"
+        ));
+    }
+    lost
 }
 
 /// Saves a dataset to a file in the format its extension names, atomically.

@@ -376,6 +376,8 @@ pub struct Dataset {
     pub relations: Vec<Relation>,
     /// Membership events.
     pub events: Vec<Event>,
+    /// Lessons: named lists of slides, in the order the file gives.
+    pub lessons: Vec<super::Lesson>,
 }
 
 impl Dataset {

@@ -7,6 +7,8 @@
 pub mod check;
 mod dataset;
 mod date;
+mod lesson;
+mod look;
 mod month;
 pub mod status;
 mod words;
@@ -16,6 +18,10 @@ pub use dataset::{
     Relation, RelationKind, Source,
 };
 pub use date::{DateError, PartialDate, Precision, month_name, today};
+pub use lesson::{
+    Lesson, Slide, SlideCamera, SlideFilters, SlideSelection, SlideView, caption_runs,
+};
+pub use look::{BodyColouring, NodeKind};
 pub use month::Month;
 pub use status::{Level, Status, StatusTracker};
 pub use words::{UnknownWord, Word};

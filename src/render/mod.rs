@@ -6,7 +6,8 @@
 //! [`RenderOptions`]; [`to_svg`] writes it as text, [`to_png`] rasterises that SVG with
 //! resvg. A [`Sequence`] plans one picture per year or month with a shared camera, and a
 //! [`GifWriter`] animates them; [`write_video`] makes an H.264 MP4 of them, each step
-//! dissolving into the next. A [`MatrixPicture`] draws the overlap matrix the same way,
+//! dissolving into the next. A [`Handout`] is a lesson's pictures and captions as a PDF
+//! ([`write_pdf`]), vector pictures and real text. A [`MatrixPicture`] draws the overlap matrix the same way,
 //! a [`MapPicture`] the world map and a [`CoalitionPicture`] the coalition network.
 //!
 //! ```no_run
@@ -25,6 +26,7 @@ mod camera;
 mod coalitions;
 mod compare;
 mod focus;
+mod handout;
 mod legend;
 mod map;
 mod matrix;
@@ -34,6 +36,7 @@ mod png;
 mod request;
 mod sequence;
 pub mod shapes;
+mod slides;
 mod svg;
 mod text;
 mod video;
@@ -43,6 +46,7 @@ pub use camera::{Camera, Framing, MAX_NODE_ZOOM_PER_UI, NodeExtent, Rect, fit};
 pub use coalitions::{CoalitionPicture, tie_width};
 pub use compare::{MAX_PANELS, compare_picture, compare_views};
 pub use focus::frame_for_picture;
+pub use handout::{Handout, HandoutPage, Orientation, Paper, to_pdf, write_pdf, write_pngs};
 pub use map::{MapPicture, picture_of_view};
 pub use matrix::MatrixPicture;
 pub use options::{
@@ -58,6 +62,7 @@ pub use request::{ImageFormat, ImageRequest, PictureSubject, SequenceRequest};
 pub use sequence::{
     GifWriter, MAX_FRAMES, Sequence, SequenceFiles, Step, sequence_months, write_sequence,
 };
+pub use slides::{SlideMove, ease, lesson_handout, picture_at, slide_framing, slide_picture};
 pub use svg::to_svg;
 pub use text::{FONT_FAMILY, text_width};
 pub use video::{

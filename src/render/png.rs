@@ -52,6 +52,9 @@ pub enum RenderError {
         /// Requested height in pixels.
         height: f32,
     },
+    /// The PDF could not be assembled.
+    #[error("could not write the PDF: {0}")]
+    Pdf(String),
     /// Encoding a video failed.
     #[error("could not encode the video: {0}")]
     Video(String),

@@ -72,7 +72,7 @@ pub fn node_shapes(
         });
     }
     out.push(node_outline(
-        look.kind.shape(),
+        NodeShape::of(look.kind),
         centre,
         radius,
         Some(look.fill.with_alpha(alpha)),
@@ -225,7 +225,7 @@ pub fn legend_sections(
                 .map(|&kind| {
                     let radius = if kind.is_body() { 6.5 } else { 5.0 };
                     (
-                        Swatch::Shape(kind.shape(), neutral, radius),
+                        Swatch::Shape(NodeShape::of(kind), neutral, radius),
                         kind.label().to_owned(),
                     )
                 })
@@ -244,7 +244,7 @@ pub fn legend_sections(
                 .iter()
                 .map(|(label, colour)| {
                     (
-                        Swatch::Shape(NodeKind::Forum.shape(), *colour, 6.0),
+                        Swatch::Shape(NodeShape::of(NodeKind::Forum), *colour, 6.0),
                         (*label).to_owned(),
                     )
                 })

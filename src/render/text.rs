@@ -40,8 +40,23 @@ pub(crate) struct TextMeasure {
     descent_em: f32,
 }
 
+/// One glyph of a text, as [`TextMeasure::glyphs`] places it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PlacedGlyph {
+    /// The face that draws it: its place in [`FALLBACK_ORDER`].
+    pub(crate) face: usize,
+    /// The glyph's id in that face.
+    pub(crate) glyph: u32,
+    /// How far the pen moves after it, in ems.
+    pub(crate) advance_em: f32,
+    /// The bytes of the text it draws.
+    pub(crate) range: std::ops::Range<usize>,
+}
+
 /// What measuring needs of one face, read once.
 struct MeasuredFace {
+    /// The face's place in [`FALLBACK_ORDER`].
+    order: usize,
     charmap: Charmap<'static>,
     metrics: GlyphMetrics<'static>,
     units_per_em: f32,
@@ -63,8 +78,10 @@ impl TextMeasure {
                 });
         let faces = FALLBACK_ORDER
             .iter()
-            .filter_map(|face| FontRef::new(face.bytes).ok())
-            .map(|font| MeasuredFace {
+            .enumerate()
+            .filter_map(|(order, face)| Some((order, FontRef::new(face.bytes).ok()?)))
+            .map(|(order, font)| MeasuredFace {
+                order,
                 charmap: font.charmap(),
                 metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
                 units_per_em: f32::from(unscaled(&font).units_per_em.max(1)),
@@ -94,6 +111,42 @@ impl TextMeasure {
             })
             .sum();
         ems * size * WIDTH_SLACK
+    }
+
+    /// The glyphs that draw `text`, one per character, each in the face that draws it
+    /// (the same choice and advances as [`TextMeasure::width`], without its slack): what a
+    /// writer that places glyphs itself (the PDF handouts) draws. A character no face has
+    /// is the text face's missing glyph (glyph 0) with the estimated advance.
+    pub(crate) fn glyphs(&self, text: &str) -> Vec<PlacedGlyph> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
+        self.faces_drawing(&plain)
+            .iter()
+            .zip(&chars)
+            .map(|(face, &(start, c))| {
+                let found = face.and_then(|face| {
+                    let glyph = face.charmap.map(c)?;
+                    let advance = face.metrics.advance_width(glyph)? / face.units_per_em;
+                    Some((face.order, glyph.to_u32(), advance))
+                });
+                let (face, glyph, advance_em) = found.unwrap_or((0, 0, MISSING_ADVANCE_EM));
+                PlacedGlyph {
+                    face,
+                    glyph,
+                    advance_em,
+                    range: start..start + c.len_utf8(),
+                }
+            })
+            .collect()
+    }
+
+    /// The width of `text` at `size` as [`TextMeasure::glyphs`] places it (no slack).
+    pub(crate) fn advance(&self, text: &str, size: f32) -> f32 {
+        self.glyphs(text)
+            .iter()
+            .map(|glyph| glyph.advance_em)
+            .sum::<f32>()
+            * size
     }
 
     /// The face that draws each character, as resvg picks it: the text face where it has

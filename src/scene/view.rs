@@ -5,9 +5,12 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Body, IssueArea, Law, Level, Month};
+use crate::model::{
+    Body, Dataset, IssueArea, Law, Level, Month, Slide, SlideCamera, SlideFilters, SlideSelection,
+    SlideView,
+};
 use crate::style::{BodyColouring, NodeKind, Theme};
-use crate::timeline::{ActorIx, BodyIx};
+use crate::timeline::{ActorIx, BodyIx, Timeline};
 
 use super::graph::NodeRef;
 use super::layout::LayoutKind;
@@ -121,6 +124,26 @@ impl ViewKind {
     /// Every view, in menu order.
     pub const ALL: [Self; 4] = [Self::Network, Self::Map, Self::Coalitions, Self::Table];
 
+    /// The view a slide names.
+    pub fn of_slide(view: SlideView) -> Self {
+        match view {
+            SlideView::Network => Self::Network,
+            SlideView::Map => Self::Map,
+            SlideView::Coalitions => Self::Coalitions,
+            SlideView::Table => Self::Table,
+        }
+    }
+
+    /// The word a slide stores.
+    pub fn slide_view(self) -> SlideView {
+        match self {
+            Self::Network => SlideView::Network,
+            Self::Map => SlideView::Map,
+            Self::Coalitions => SlideView::Coalitions,
+            Self::Table => SlideView::Table,
+        }
+    }
+
     /// The menu label.
     pub fn label(self) -> &'static str {
         match self {
@@ -199,6 +222,81 @@ impl View {
         }
     }
 
+    /// What `slide` shows, over `base`: the slide sets the view, date, level, selection,
+    /// colouring and filters; the theme, the arrangement and the coalition threshold stay
+    /// the user's. A selection of an id the dataset does not have selects nothing.
+    pub fn of_slide(slide: &Slide, timeline: &Timeline, base: &View) -> Self {
+        let selection = slide
+            .selection
+            .as_ref()
+            .and_then(|selection| match selection {
+                SlideSelection::Body(id) => timeline.body_ix(id).map(Selection::Body),
+                SlideSelection::Actor(id) => timeline.actor_ix(id).map(Selection::Actor),
+            });
+        let filters = &slide.filters;
+        Self {
+            kind: ViewKind::of_slide(slide.view),
+            date: slide.date,
+            previous_date: slide.date,
+            level: slide.level,
+            selection,
+            filters: Filters {
+                hidden_kinds: filters.hidden_kinds.iter().copied().collect(),
+                issue: filters.issue,
+                law: filters.law,
+                region: filters.region.clone(),
+                non_members: if filters.hide_non_members {
+                    NonMembers::Hide
+                } else {
+                    NonMembers::Fade
+                },
+                max_members: filters.max_members,
+            },
+            change_mode: ChangeMode::Cumulative,
+            body_colouring: slide.colouring,
+            ..base.clone()
+        }
+    }
+
+    /// This view as a slide of `dataset` (the selection by id), with its words and camera.
+    pub fn to_slide(
+        &self,
+        dataset: &Dataset,
+        title: String,
+        caption: String,
+        camera: Option<SlideCamera>,
+    ) -> Slide {
+        let selection = self.selection.and_then(|selection| match selection {
+            Selection::Body(body) => dataset
+                .bodies
+                .get(body.index())
+                .map(|body| SlideSelection::Body(body.id.clone())),
+            Selection::Actor(actor) => dataset
+                .actors
+                .get(actor.index())
+                .map(|actor| SlideSelection::Actor(actor.id.clone())),
+        });
+        let filters = &self.filters;
+        Slide {
+            title,
+            caption,
+            view: self.kind.slide_view(),
+            date: self.date,
+            level: self.level,
+            selection,
+            colouring: self.body_colouring,
+            filters: SlideFilters {
+                hidden_kinds: filters.hidden_kinds.iter().copied().collect(),
+                issue: filters.issue,
+                law: filters.law,
+                region: filters.region.clone(),
+                hide_non_members: filters.non_members == NonMembers::Hide,
+                max_members: filters.max_members,
+            },
+            camera,
+        }
+    }
+
     /// The same view in another theme.
     pub fn with_theme(&self, theme: Theme) -> Self {
         Self {
@@ -221,6 +319,35 @@ mod tests {
         assert!(stepped.moved_forward());
         assert_ne!(stepped, view, "the previous date is part of the view");
         assert_eq!(view.with_theme(Theme::Dark).theme, Theme::Dark);
+    }
+
+    #[test]
+    fn a_view_becomes_a_slide_and_back() {
+        let text = include_str!("../../tests/fixtures/ui/small.json");
+        let (dataset, _) = crate::io::read_native_str(text, "small.json").expect("the fixture");
+        let timeline = Timeline::build(&dataset);
+        let mut view = View::at(Month::new(2012, 3));
+        view.kind = ViewKind::Map;
+        view.level = Level::Signatory;
+        view.selection = Some(Selection::Body(BodyIx(1)));
+        view.body_colouring = BodyColouring::Law;
+        view.filters.hidden_kinds.insert(NodeKind::Stakeholder);
+        view.filters.max_members = Some(12);
+        view.filters.non_members = NonMembers::Hide;
+        view.theme = Theme::Dark;
+        let slide = view.to_slide(&dataset, "Title".into(), String::new(), None);
+        assert_eq!(
+            slide.selection,
+            Some(SlideSelection::Body(dataset.bodies[1].id.clone()))
+        );
+        let back = View::of_slide(&slide, &timeline, &View::at(Month::new(1999, 1)));
+        assert_eq!(back.theme, Theme::Light, "the theme stays the user's");
+        assert_eq!(back.with_theme(Theme::Dark), view);
+
+        let mut missing = slide.clone();
+        missing.selection = Some(SlideSelection::Actor("nobody".into()));
+        let shown = View::of_slide(&missing, &timeline, &view);
+        assert_eq!(shown.selection, None);
     }
 
     #[test]

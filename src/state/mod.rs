@@ -2,11 +2,11 @@
 //! through typed [`Command`]s applied in one place ([`AppState::apply`]). No GUI here.
 
 mod document_command;
-mod ideas;
+mod lesson;
 mod prefs;
 
 pub use document_command::{DocumentCommand, EditTarget};
-pub use ideas::{IDEAS, Idea, ideas_for};
+pub use lesson::{IDEAS_LESSON, SlideRef, lesson_named, show_slide, slide_at, slide_of_view};
 pub use prefs::{MAX_RECENT_FILES, PREFS_KEY, Prefs};
 
 use crate::document::Document;
@@ -111,6 +111,13 @@ pub enum Command {
     SetTieThreshold(u8),
     /// Clear every filter.
     ResetFilters,
+    /// Show a slide of a lesson: its view (see [`show_slide`]), playback stopped.
+    ShowSlide {
+        /// Which slide.
+        at: SlideRef,
+        /// What it shows.
+        view: Box<View>,
+    },
     /// Time passed while playing; advances the date in whole steps.
     Tick {
         /// Seconds since the previous tick.
@@ -137,6 +144,8 @@ pub struct AppState {
     pub member_sort: MemberSort,
     /// How the table view's rows are ordered.
     pub table_sort: TableSort,
+    /// The slide last shown, while the view is still the slide's.
+    pub shown_slide: Option<SlideRef>,
 }
 
 impl AppState {
@@ -152,6 +161,7 @@ impl AppState {
             play_clock: 0.0,
             member_sort: MemberSort::default(),
             table_sort: TableSort::default(),
+            shown_slide: None,
         }
     }
 
@@ -172,6 +182,33 @@ impl AppState {
 
     /// Applies one command.
     pub fn apply(&mut self, command: Command) {
+        if let Command::ShowSlide { at, view } = command {
+            self.set_playing(false);
+            let date = view.date.clamp(self.range.0, self.range.1);
+            self.view = View {
+                date,
+                previous_date: date,
+                ..*view
+            };
+            self.shown_slide = Some(at);
+            return;
+        }
+        let before = self.view.clone();
+        self.apply_to_view(command);
+        // The theme, the arrangement and the coalition threshold are the user's, not the
+        // slide's: changing them keeps the slide shown.
+        let slide_part = |view: &View| View {
+            theme: Theme::default(),
+            layout: LayoutKind::default(),
+            tie_threshold_percent: 0,
+            ..view.clone()
+        };
+        if slide_part(&self.view) != slide_part(&before) {
+            self.shown_slide = None;
+        }
+    }
+
+    fn apply_to_view(&mut self, command: Command) {
         let view = &mut self.view;
         match command {
             Command::Select(selection) => view.selection = selection,
@@ -206,6 +243,8 @@ impl AppState {
             Command::SetTieThreshold(percent) => view.tie_threshold_percent = percent.min(100),
             Command::ResetFilters => view.filters = Filters::default(),
             Command::Tick { seconds } => self.tick(seconds),
+            // Handled by `apply`.
+            Command::ShowSlide { .. } => {}
         }
     }
 

@@ -10,8 +10,12 @@ use crate::style::{BodyColouring, Theme};
 pub struct MenuActions {
     /// Fit the network to the window.
     pub fit: bool,
-    /// Start the tour of the chapter's ideas.
+    /// Open the Lesson window on the chapter's ideas.
     pub tour: bool,
+    /// Open the Lesson window as it was.
+    pub lessons: bool,
+    /// Start presenting the lesson shown.
+    pub present: bool,
 }
 
 /// The menu bar at the top of the window.
@@ -40,6 +44,13 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 }
                 if ui.button("Save window screenshot…").clicked() {
                     panels.emit_document(DocumentCommand::SaveScreenshot);
+                }
+                ui.separator();
+                if ui.button("Lessons…").clicked() {
+                    actions.lessons = true;
+                }
+                if ui.button("Present lesson (F5)").clicked() {
+                    actions.present = true;
                 }
                 ui.separator();
                 ui.checkbox(&mut panels.prefs.show_browser, "Bodies and actors list");
@@ -115,7 +126,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) -> MenuActions {
                 if ui
                     .button("Ideas from the chapter…")
                     .on_hover_text(
-                        "A guided tour: the magic number, docking agreements, hard and soft law…",
+                        "The sample's first lesson: the magic number, docking agreements, hard and soft law…",
                     )
                     .clicked()
                 {

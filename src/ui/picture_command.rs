@@ -15,4 +15,6 @@ pub enum PictureCommand {
     ExportVideo(SequenceRequest, VideoOptions),
     /// Stop the video being written (its file is not written).
     CancelVideo,
+    /// Ask where, then write the lesson at this position as a PDF handout.
+    ExportLesson(usize),
 }

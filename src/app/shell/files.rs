@@ -112,13 +112,15 @@ impl MinilateralApp {
             DocumentCommand::SaveAs => self.ask(ctx, Purpose::SaveAs),
             DocumentCommand::ExportData => self.ask(ctx, Purpose::ExportData),
             DocumentCommand::Undo => {
+                let records = self.history.next_undo().is_some_and(|e| !e.only_lessons());
                 if let Some(result) = self.history.undo(&mut self.document.dataset) {
-                    self.edited(result.map(|label| format!("Undid {label}")));
+                    self.edited(result.map(|label| format!("Undid {label}")), records);
                 }
             }
             DocumentCommand::Redo => {
+                let records = self.history.next_redo().is_some_and(|e| !e.only_lessons());
                 if let Some(result) = self.history.redo(&mut self.document.dataset) {
-                    self.edited(result.map(|label| format!("Redid {label}")));
+                    self.edited(result.map(|label| format!("Redid {label}")), records);
                 }
             }
             DocumentCommand::Apply(edit) => self.apply_edit(edit),
@@ -132,18 +134,22 @@ impl MinilateralApp {
 
     fn apply_edit(&mut self, edit: Edit) {
         let label = edit.label.clone();
+        let records = !edit.only_lessons();
         let result = self
             .history
             .apply(&mut self.document.dataset, edit)
             .map(|()| capitalised(&label));
-        self.edited(result);
+        self.edited(result, records);
     }
 
-    /// After the dataset changed: reindex, keep the picture steady, note the change.
-    fn edited(&mut self, result: Result<String, crate::edit::change::Mismatch>) {
+    /// After the dataset changed: reindex (unless only lessons changed, which nothing
+    /// derived depends on), keep the picture steady, note the change.
+    fn edited(&mut self, result: Result<String, crate::edit::change::Mismatch>, records: bool) {
         match result {
             Ok(message) => {
-                self.reindex();
+                if records {
+                    self.reindex();
+                }
                 if let Some(editor) = &mut self.memory.editor
                     && !editor.refresh(&self.document.dataset)
                 {
@@ -309,6 +315,12 @@ impl MinilateralApp {
                 true,
                 name,
             ),
+            Purpose::Handout => (
+                "Export the lesson as",
+                std::slice::from_ref(&dialogs::PDF),
+                true,
+                name,
+            ),
             Purpose::Screenshot => (
                 "Save the screenshot as",
                 std::slice::from_ref(&dialogs::PNG),
@@ -443,7 +455,11 @@ impl MinilateralApp {
 
     fn picked(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
         match purpose {
-            Purpose::Image(_) | Purpose::Sequence | Purpose::Video | Purpose::Screenshot => {
+            Purpose::Image(_)
+            | Purpose::Sequence
+            | Purpose::Video
+            | Purpose::Screenshot
+            | Purpose::Handout => {
                 self.picked_picture(ctx, purpose, path);
             }
             Purpose::Open => self.open(ctx, path, OpenMode::AsFile),
@@ -545,7 +561,7 @@ impl MinilateralApp {
             .history
             .apply(&mut self.document.dataset, merge.edit)
             .map(|()| format!("{name}: {summary}"));
-        self.edited(result);
+        self.edited(result, true);
     }
 
     fn saved(

@@ -28,6 +28,8 @@ enum Waiting {
     Video(SequenceRequest, VideoOptions),
     /// A screenshot of the window.
     Screenshot(Arc<egui::ColorImage>),
+    /// A lesson's handout.
+    Handout(usize),
 }
 
 /// The pictures part of the app: the export window's form and what waits for a file name.
@@ -128,6 +130,20 @@ impl MinilateralApp {
                 self.ask_for(ctx, Purpose::Video, name);
             }
             PictureCommand::CancelVideo => self.jobs.cancel(),
+            PictureCommand::ExportLesson(lesson) => {
+                let Some(name) = self.document.dataset.lessons.get(lesson).map(|lesson| {
+                    let stem: String = lesson
+                        .name
+                        .chars()
+                        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                        .collect();
+                    format!("{stem}.pdf")
+                }) else {
+                    return;
+                };
+                self.pictures.waiting = Some(Waiting::Handout(lesson));
+                self.ask_for(ctx, Purpose::Handout, name);
+            }
         }
     }
 
@@ -197,6 +213,9 @@ impl MinilateralApp {
             (Purpose::Sequence, Some(Waiting::Sequence(request))) => {
                 self.write_sequence(ctx, with_extension(path, "gif"), request);
             }
+            (Purpose::Handout, Some(Waiting::Handout(lesson))) => {
+                self.write_handout(ctx, with_extension(path, "pdf"), lesson);
+            }
             (Purpose::Video, Some(Waiting::Video(request, video))) => {
                 self.write_video(ctx, with_extension(path, "mp4"), &request, video);
             }
@@ -223,6 +242,43 @@ impl MinilateralApp {
             }
             _ => {}
         }
+    }
+
+    /// Writes a lesson's PDF handout on a worker: its slides drawn over the view on screen
+    /// (theme, arrangement), at the pictures' default size, on A4.
+    fn write_handout(&mut self, ctx: &egui::Context, path: PathBuf, lesson: usize) {
+        let Some(lesson) = self.document.dataset.lessons.get(lesson).cloned() else {
+            return;
+        };
+        let document = self.document.clone();
+        let positions = self.network.drawn_positions(&self.document);
+        let base = self.state.view.clone();
+        let options = render::RenderOptions {
+            theme: base.theme,
+            source: Some(render::source_line(&document)),
+            ..render::RenderOptions::default()
+        };
+        let label = format!("Writing {}", file_name(&path));
+        self.jobs.spawn(ctx, label, move || {
+            let handout = render::lesson_handout(
+                &document,
+                &lesson,
+                &base,
+                &positions,
+                &options,
+                render::Paper::A4,
+            );
+            let result = render::to_pdf(&handout)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    crate::io::save_atomically(&path, &bytes)
+                        .map_err(|e| format!("{}: {e}", path.display()))
+                });
+            JobResult::Exported {
+                path,
+                result: result.map(|()| Vec::new()),
+            }
+        });
     }
 
     /// Writes the frames (`NAME-frames/frame-0001.png`, …) and the GIF on a worker that

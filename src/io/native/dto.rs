@@ -22,6 +22,8 @@ pub(super) struct TopDto<'a> {
     pub(super) relations: Vec<&'a RawValue>,
     #[serde(borrow, default)]
     pub(super) events: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    pub(super) lessons: Vec<&'a RawValue>,
 }
 
 fn is_empty(text: &str) -> bool {
@@ -108,6 +110,64 @@ pub(super) struct EventDto {
     pub(super) note: String,
 }
 
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// A lesson as read: its name, and its slides left raw so that each is read (and placed)
+/// on its own.
+#[derive(Deserialize)]
+pub(super) struct LessonInDto<'a> {
+    pub(super) name: String,
+    #[serde(borrow, default)]
+    pub(super) slides: Vec<&'a RawValue>,
+}
+
+/// A lesson as written.
+#[derive(Serialize)]
+pub(super) struct LessonDto {
+    pub(super) name: String,
+    pub(super) slides: Vec<SlideDto>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct SlideDto {
+    pub(super) title: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub(super) caption: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) view: Option<String>,
+    pub(super) date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) level: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) actor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) colouring: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) hidden_kinds: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) issue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) law: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) region: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub(super) hide_non_members: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) max_members: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) camera: Option<CameraDto>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct CameraDto {
+    pub(super) centre: [i32; 2],
+    pub(super) zoom_percent: u32,
+}
+
 /// A whole file as written.
 #[derive(Serialize)]
 pub(super) struct DocumentDto<'a> {
@@ -118,4 +178,6 @@ pub(super) struct DocumentDto<'a> {
     pub(super) bodies: Vec<BodyDto>,
     pub(super) relations: Vec<RelationDto>,
     pub(super) events: Vec<EventDto>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) lessons: Vec<LessonDto>,
 }

@@ -88,6 +88,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     dataset.events = events.into_iter().map(|event| event.event).collect();
 
     report_dataset_findings(&mut reader, &dataset, &origins, &reported);
+    dataset.lessons = super::lessons::read_lessons(&mut reader, &top.lessons, &dataset);
     reader.report.sort_by_place();
     if reader.report.is_ok() {
         dataset.canonicalize();

@@ -89,7 +89,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Deserializes one record, reporting type errors and unknown fields.
-    pub(super) fn record<T: serde::de::DeserializeOwned>(
+    pub(super) fn record<T: serde::Deserialize<'a>>(
         &mut self,
         raw: &'a RawValue,
         path: &dyn std::fmt::Display,

@@ -4,7 +4,7 @@
 
 use super::dto::TopDto;
 use super::reader::strip_position;
-use super::{FORMAT_NAME, FORMAT_VERSION};
+use super::{FORMAT_NAME, FORMAT_VERSION, OLDEST_VERSION};
 use crate::io::report::{LineIndex, Location};
 
 /// Why a file is not read at all: the one error at the top of its report.
@@ -136,16 +136,21 @@ fn check_format(top: &TopDto<'_>) -> Result<(), Refusal> {
     }
 }
 
-/// `"version"` must be present and be the version this build reads.
+/// `"version"` must be present and be a version this build reads.
 fn check_version(top: &TopDto<'_>) -> Result<(), Refusal> {
     match &top.version {
-        Some(serde_json::Value::Number(number)) if number.as_u64() == Some(FORMAT_VERSION) => {
+        Some(serde_json::Value::Number(number))
+            if number
+                .as_u64()
+                .is_some_and(|version| (OLDEST_VERSION..=FORMAT_VERSION).contains(&version)) =>
+        {
             Ok(())
         }
         Some(serde_json::Value::Number(number)) => Err(Refusal::new(
             top_location("$.version"),
             format!(
-                "unknown version {number}: this build of Minilateral reads version {FORMAT_VERSION}"
+                "unknown version {number}: this build of Minilateral reads versions \
+                 {OLDEST_VERSION} to {FORMAT_VERSION}"
             ),
         )),
         Some(other) => Err(Refusal::new(

@@ -2,8 +2,19 @@
 //! are equal files and a diff shows what changed.
 
 use super::dto::{ActorDto, BodyDto, DocumentDto, EventDto, MetaDto, RelationDto};
-use super::{FORMAT_NAME, FORMAT_VERSION};
+use super::lessons::lessons_dto;
+use super::{FORMAT_NAME, FORMAT_VERSION, OLDEST_VERSION};
 use crate::model::{Dataset, Word};
+
+/// The version a dataset is written as: the oldest that holds everything it has, so that
+/// a file without lessons still opens in builds that read only version 1.
+pub fn version_needed(dataset: &Dataset) -> u64 {
+    if dataset.lessons.is_empty() {
+        OLDEST_VERSION
+    } else {
+        FORMAT_VERSION
+    }
+}
 
 /// Writes a dataset as native JSON text: canonical order, pretty-printed, newline-terminated.
 pub fn write_string(dataset: &Dataset) -> String {
@@ -17,7 +28,8 @@ pub fn write_string(dataset: &Dataset) -> String {
     };
     let document = DocumentDto {
         format: FORMAT_NAME,
-        version: FORMAT_VERSION,
+        version: version_needed(&sorted),
+        lessons: lessons_dto(&sorted.lessons),
         meta: &meta,
         actors: sorted
             .actors
