@@ -530,3 +530,44 @@ fn validate_reads_spreadsheets_and_depositary_tables() {
     assert!(stdout.contains("cells are missing (-9)"), "{stdout}");
     assert!(stdout.contains("2 bodies"), "{stdout}");
 }
+
+#[test]
+fn generate_writes_a_seeded_dataset_and_its_network_as_dot() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let file = |name: &str| folder.path().join(name).display().to_string();
+    let first = minilateral(&[
+        "generate",
+        &file("a.json"),
+        "--nodes",
+        "500",
+        "--seed",
+        "3",
+        "--dot",
+        &file("a.dot"),
+    ]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let again = minilateral(&["generate", &file("b.json"), "--nodes", "500", "--seed", "3"]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+    let read = |name: &str| std::fs::read_to_string(file(name)).expect("written file");
+    assert_eq!(read("a.json"), read("b.json"), "same seed, same file");
+
+    // The file reads back with 400 actors, 100 bodies and eight events per node.
+    let (dataset, report) =
+        minilateral::io::load(&folder.path().join("a.json")).expect("a valid dataset");
+    assert!(report.issues.is_empty(), "{report}");
+    assert_eq!((dataset.actors.len(), dataset.bodies.len()), (400, 100));
+    assert_eq!(dataset.events.len(), 4_000);
+
+    // The DOT file has every node and one edge per tie of the network.
+    let document = minilateral::document::Document::new(dataset, String::new(), String::new());
+    let dot = read("a.dot");
+    assert!(dot.starts_with("graph minilateral {"), "{dot}");
+    assert_eq!(dot.matches(" -- ").count(), document.graph.edges.len());
+    for number in [0, 99, 100, 499] {
+        assert!(dot.contains(&format!("  n{number};\n")), "node {number}");
+    }
+    assert!(!dot.contains("  n500;\n"));
+
+    let bad = minilateral(&["generate", &file("c.json"), "--nodes", "2"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use crate::document::Document;
 use crate::io::ImportReport;
+use crate::scene::layout::LayoutRequest;
 
 /// Why a file dialog was shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -331,10 +332,115 @@ fn opened(
     path: &std::path::Path,
 ) -> Result<Box<Opened>, OpenFailure> {
     let document = Document::new(dataset, crate::document::file_name(path), report.summary());
-    let positions = Document::compute_layout(document.layout_request());
+    let positions = kept_layout_or_compute(document.layout_request());
     Ok(Box::new(Opened {
         document,
         report,
         positions,
     }))
+}
+
+/// Layouts of more nodes than this are kept on disk (smaller ones take well under a tenth of
+/// a second to compute).
+const KEPT_LAYOUT_MIN_NODES: usize = crate::scene::layout::MULTILEVEL_MIN_NODES;
+
+/// The start of a kept layout's file.
+const KEPT_LAYOUT_MAGIC: &[u8; 8] = b"MLLAYOUT";
+
+/// Where the layout of a request is kept: one small file per dataset content, named by the
+/// request's fingerprint, in the app's storage folder.
+fn kept_layout_path(request: &LayoutRequest) -> Option<PathBuf> {
+    if request.node_count <= KEPT_LAYOUT_MIN_NODES {
+        return None;
+    }
+    eframe::storage_dir("minilateral").map(|dir| {
+        dir.join("layouts")
+            .join(format!("{:016x}.bin", request.fingerprint()))
+    })
+}
+
+/// The layout computed earlier for the same request, if it was kept: reopening a large
+/// dataset does not lay it out again.
+pub fn kept_layout(request: &LayoutRequest) -> Option<Vec<[f32; 2]>> {
+    let bytes = std::fs::read(kept_layout_path(request)?).ok()?;
+    positions_from_bytes(&bytes, request.node_count)
+}
+
+/// Keeps a computed layout for next time (silently not when the folder cannot be written:
+/// it is only a cache).
+pub fn keep_layout(request: &LayoutRequest, positions: &[[f32; 2]]) {
+    let Some(path) = kept_layout_path(request) else {
+        return;
+    };
+    if let Some(folder) = path.parent()
+        && std::fs::create_dir_all(folder).is_ok()
+    {
+        let _ = crate::io::save_atomically(&path, &bytes_from_positions(positions));
+    }
+}
+
+/// The kept layout, or a new one (then kept).
+pub fn kept_layout_or_compute(request: LayoutRequest) -> Vec<[f32; 2]> {
+    if let Some(positions) = kept_layout(&request) {
+        return positions;
+    }
+    let positions = Document::compute_layout(request.clone());
+    keep_layout(&request, &positions);
+    positions
+}
+
+/// The layout's file: the magic, the node count, then x and y of each node (little-endian).
+fn bytes_from_positions(positions: &[[f32; 2]]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(16 + positions.len() * 8);
+    bytes.extend_from_slice(KEPT_LAYOUT_MAGIC);
+    bytes.extend_from_slice(&(positions.len() as u64).to_le_bytes());
+    for p in positions {
+        bytes.extend_from_slice(&p[0].to_le_bytes());
+        bytes.extend_from_slice(&p[1].to_le_bytes());
+    }
+    bytes
+}
+
+/// Reads a layout's file; `None` unless it is whole and holds `count` finite positions.
+fn positions_from_bytes(bytes: &[u8], count: usize) -> Option<Vec<[f32; 2]>> {
+    let rest = bytes.strip_prefix(KEPT_LAYOUT_MAGIC)?;
+    let (length, rest) = rest.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*length) != count as u64 || rest.len() != count * 8 {
+        return None;
+    }
+    let positions: Vec<[f32; 2]> = rest
+        .chunks_exact(8)
+        .map(|chunk| {
+            let number = |at: usize| {
+                chunk
+                    .get(at..at + 4)
+                    .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                    .map_or(f32::NAN, f32::from_le_bytes)
+            };
+            [number(0), number(4)]
+        })
+        .collect();
+    positions
+        .iter()
+        .all(|p| p[0].is_finite() && p[1].is_finite())
+        .then_some(positions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bytes_from_positions, positions_from_bytes};
+
+    #[test]
+    fn kept_layouts_read_back_and_damaged_ones_are_refused() {
+        let positions = vec![[1.5, -2.0], [300.25, 4.0e3], [0.0, 0.0]];
+        let bytes = bytes_from_positions(&positions);
+        assert_eq!(positions_from_bytes(&bytes, 3), Some(positions));
+        assert_eq!(positions_from_bytes(&bytes, 4), None, "another dataset");
+        assert_eq!(positions_from_bytes(&bytes[..bytes.len() - 1], 3), None);
+        let mut wrong = bytes.clone();
+        wrong[0] = b'X';
+        assert_eq!(positions_from_bytes(&wrong, 3), None);
+        let nan = bytes_from_positions(&[[f32::NAN, 0.0]]);
+        assert_eq!(positions_from_bytes(&nan, 1), None);
+    }
 }

@@ -7,15 +7,19 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::Pos2;
-use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use petgraph::stable_graph::NodeIndex;
 
 use super::jobs::{JobResult, Jobs};
 use crate::document::Document;
-use crate::model::Status;
-use crate::scene::layout::{LayoutKind, LayoutRequest, arrange, carry_positions, place_new_nodes};
-use crate::scene::{EdgeLook, LabelRule, NodeLook, Ring, SceneFrame, View, Visibility};
-use crate::style::{self, NodeKind, Theme};
-use crate::ui::network::{EdgePayload, NetworkGraph, NodePayload};
+use std::ops::ControlFlow;
+use std::sync::atomic::Ordering;
+
+use crate::scene::layout::{
+    ForceLayout, LayoutKind, LayoutRequest, arrange, carry_positions, place_new_nodes,
+};
+use crate::scene::{LabelRule, NodeLook, Ring, SceneFrame, View, Visibility};
+use crate::style::{self, NodeKind};
+use crate::ui::network::{NetworkGraph, NodePayload};
 
 /// Datasets with more nodes than this are laid out on a worker thread.
 const INLINE_LAYOUT_MAX_NODES: usize = 2_000;
@@ -82,11 +86,13 @@ impl NetworkPart {
             canvas: crate::ui::CanvasCache::default(),
             version: 0,
         };
-        if request.node_count <= INLINE_LAYOUT_MAX_NODES {
-            let positions = Document::compute_layout(request);
+        if let Some(positions) = super::jobs::kept_layout(&request) {
+            part.install(document, &positions);
+        } else if request.node_count <= INLINE_LAYOUT_MAX_NODES {
+            let positions = super::jobs::kept_layout_or_compute(request);
             part.install(document, &positions);
         } else {
-            let initial = crate::scene::layout::ForceLayout::new(request.clone());
+            let initial = ForceLayout::new(request.clone());
             part.install(document, initial.positions());
             part.layout = LayoutState::Wanted(request);
         }
@@ -179,10 +185,30 @@ impl NetworkPart {
             return;
         };
         let generation = self.generation;
-        jobs.spawn(ctx, "Arranging the network", move || JobResult::LaidOut {
-            generation,
-            positions: Document::compute_layout(request),
-        });
+        jobs.spawn_cancellable(
+            ctx,
+            "Arranging the network (percent)",
+            100,
+            move |done, cancel| {
+                let result = ForceLayout::run_with(request.clone(), |progress| {
+                    done.store((progress * 100.0) as usize, Ordering::Relaxed);
+                    if cancel.load(Ordering::Relaxed) {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                });
+                // Stopped early, the coarser picture is shown (and not kept).
+                let positions = result.unwrap_or_else(|partial| partial);
+                if !cancel.load(Ordering::Relaxed) {
+                    super::jobs::keep_layout(&request, &positions);
+                }
+                JobResult::LaidOut {
+                    generation,
+                    positions,
+                }
+            },
+        );
     }
 
     /// A worker finished a layout: use it when it is for the graph shown.
@@ -243,11 +269,6 @@ impl NetworkPart {
                 node.payload_mut().look = *look;
                 // egui_graphs draws selected nodes last, on top of their neighbours.
                 node.set_selected(look.ring == Some(Ring::Selected));
-            }
-        }
-        for (i, look) in self.frame.edges.iter().enumerate() {
-            if let Some(edge) = self.graph.edge_mut(EdgeIndex::new(i)) {
-                edge.payload_mut().look = *look;
             }
         }
         self.frame_key = Some(view.clone());
@@ -315,8 +336,8 @@ impl NetworkPart {
     }
 }
 
-/// Every node and edge of the document, nodes at `positions`, hidden until the first
-/// frame's looks arrive.
+/// Every node of the document at `positions`, hidden until the first frame's looks arrive.
+/// The edges are not in it: the canvas draws them from the scene in one mesh.
 fn graph_of(document: &Document, positions: &[[f32; 2]]) -> NetworkGraph {
     let mut graph = NetworkGraph::new();
     let scene = &document.graph;
@@ -339,15 +360,6 @@ fn graph_of(document: &Document, positions: &[[f32; 2]]) -> NetworkGraph {
             short_label: document.node_short_label(node).map(Arc::from),
         };
         graph.add_node_with_location(payload, Pos2::new(position[0], position[1]));
-    }
-    for &(_, from, to) in &scene.edges {
-        let payload = EdgePayload {
-            look: EdgeLook {
-                style: style::membership_style(Status::Party, Theme::Light),
-                visibility: Visibility::Hidden,
-            },
-        };
-        graph.add_edge(NodeIndex::new(from), NodeIndex::new(to), payload);
     }
     graph
 }

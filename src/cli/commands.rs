@@ -113,6 +113,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             convert(input, output, &options, err)
         }
         Command::Render(args) => super::render::render(args, out, err),
+        Command::Generate(args) => super::generate::generate(args, err),
         Command::Lesson(args) => super::lesson::lesson(args, out, err),
     };
     match result {

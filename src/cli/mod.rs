@@ -1,6 +1,7 @@
 //! The command line: argument definitions (clap) and the headless commands.
 
 mod commands;
+mod generate;
 mod lesson;
 mod overlap;
 mod render;
@@ -14,6 +15,7 @@ use crate::io::shaped::{DateOrder, Role};
 use crate::model::{EventKind, Level, PartialDate, Word};
 
 pub use commands::{EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, Loaded, dataset_for_window, run};
+pub use generate::{GenerateArgs, dot_string};
 pub use lesson::LessonArgs;
 pub use render::{LayoutArg, RenderArgs, StepArg, ThemeArg, ViewArg};
 
@@ -157,6 +159,9 @@ pub enum Command {
     /// `--from`) as numbered PNG frames, an animated GIF and an MP4 video (`--mp4`); needs no
     /// display and no GPU.
     Render(Box<RenderArgs>),
+    /// Write a seeded synthetic dataset of about N nodes (the benchmarks' graphs), and
+    /// optionally the same network as a Graphviz DOT file.
+    Generate(GenerateArgs),
     /// A dataset's lessons: `--list` them, write one PNG per slide (`--out DIR`) or a PDF
     /// handout (`--pdf OUT.pdf`: a title page, then a page per slide with its caption).
     Lesson(Box<LessonArgs>),

@@ -117,6 +117,9 @@ pub fn network_panel_ui(
         // The faint world map behind a network arranged on it: a slot below the graph,
         // filled after the view ran, with this frame's zoom and pan.
         let backdrop = ui.painter().add(egui::Shape::Noop);
+        // The edges: one mesh under the nodes, filled after the view ran (this frame's
+        // zoom and pan, and the nodes where they were dragged to).
+        let edges_slot = ui.painter().add(egui::Shape::Noop);
         let response = NetworkView::new()
             .with_id(Some("network".into()))
             .with_interactions(&interactions)
@@ -126,6 +129,8 @@ pub fn network_panel_ui(
         if panels.state.view.layout == crate::scene::layout::LayoutKind::OnMap {
             ui.painter().set(backdrop, faint_map(ui, rect));
         }
+        ui.painter()
+            .set(edges_slot, edges_shape(ui, panels, graph, rect));
         cache.key = Some(key);
         cache.live_frames += 1;
         let zoomed = response.response.hovered()
@@ -172,6 +177,27 @@ pub fn network_panel_ui(
     });
 }
 
+/// The network's edges as one mesh, at this frame's zoom and pan, clipped to the canvas.
+fn edges_shape(
+    ui: &egui::Ui,
+    panels: &Panels<'_>,
+    graph: &NetworkGraph,
+    rect: egui::Rect,
+) -> egui::Shape {
+    let meta = egui_graphs::MetadataFrame::new(Some("network".into())).load(ui);
+    let offset = rect.left_top().to_vec2();
+    let mesh = super::network::edges_mesh(
+        graph,
+        &panels.document.graph.edges,
+        &panels.frame.edges,
+        |position| meta.canvas_to_screen_pos(position) + offset,
+        meta.zoom,
+        rect,
+        ui.ctx().pixels_per_point(),
+    );
+    egui::Shape::mesh(mesh)
+}
+
 /// The world's outlines in the network's coordinates (see `scene::layout::layout_from_map`),
 /// as faint lines: the same outlines the pictures draw behind a network on the map.
 fn faint_map(ui: &egui::Ui, rect: egui::Rect) -> egui::Shape {
@@ -214,6 +240,20 @@ struct PendingLabel {
     rank: (u8, u8, i32),
 }
 
+/// A label that may be written, before its text is laid out.
+struct Candidate<'a> {
+    node: usize,
+    text: &'a str,
+    body: bool,
+    anchor: Pos2,
+    radius: f32,
+    need: LabelNeed,
+    rank: (u8, u8, i32),
+}
+
+/// The most labels tried in one frame: far more than fit on a screen without overlapping.
+const LABEL_CANDIDATES_MAX: usize = 600;
+
 /// The backdrop's margin around a label, in points.
 const LABEL_PAD: f32 = 1.5;
 
@@ -230,7 +270,7 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect, title: egui:
     let palette = theme_of(ui.ctx()).palette();
     let hovered = graph.hovered_node();
     let visible = rect.expand(40.0);
-    let mut pending = Vec::new();
+    let mut candidates = Vec::new();
     let mut obstacles = Vec::new();
     for (index, node) in graph.nodes_iter() {
         let look = &node.payload().look;
@@ -262,21 +302,10 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect, title: egui:
             LabelRule::WhenZoomedIn => continue,
         };
         let body = look.kind.is_body();
-        let size = if body {
-            BODY_LABEL_SIZE
-        } else {
-            ACTOR_LABEL_SIZE
-        };
-        let galley = ui.ctx().fonts_mut(|fonts| {
-            fonts.layout_no_wrap(
-                text.to_owned(),
-                FontId::proportional(size),
-                color32(palette.text),
-            )
-        });
-        pending.push(PendingLabel {
+        candidates.push(Candidate {
             node: index.index(),
-            galley,
+            text,
+            body,
             anchor,
             radius,
             need: if emphasised {
@@ -291,6 +320,34 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect, title: egui:
                 u8::from(!body),
                 -(radius * 10.0) as i32,
             ),
+        });
+    }
+    // Level of detail: when more labels could be written than a screen can hold, only the
+    // first ones (emphasised, then bodies, then the largest) are tried; the rest could not
+    // have found a free spot anyway, and trying them all would cost a frame.
+    candidates.sort_by_key(|candidate| candidate.rank);
+    candidates.truncate(LABEL_CANDIDATES_MAX);
+    let mut pending = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let size = if candidate.body {
+            BODY_LABEL_SIZE
+        } else {
+            ACTOR_LABEL_SIZE
+        };
+        let galley = ui.ctx().fonts_mut(|fonts| {
+            fonts.layout_no_wrap(
+                candidate.text.to_owned(),
+                FontId::proportional(size),
+                color32(palette.text),
+            )
+        });
+        pending.push(PendingLabel {
+            node: candidate.node,
+            galley,
+            anchor: candidate.anchor,
+            radius: candidate.radius,
+            need: candidate.need,
+            rank: candidate.rank,
         });
     }
     pending.sort_by_key(|label| label.rank);

@@ -16,6 +16,7 @@ use petgraph::{Directed, EdgeType};
 use super::colour::theme_of;
 use super::picture::egui_shapes;
 use crate::render::shapes::{self, NodeState};
+use crate::render::{LineDash, Shape as PictureShape};
 use crate::scene::{EdgeLook, NodeLook, Visibility};
 
 /// What a node carries: its number in the scene and its look at the date.
@@ -83,9 +84,17 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for NodeDisplay 
     }
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
-        let palette = theme_of(ctx.ctx).palette();
+        if self.look().visibility == Visibility::Hidden {
+            return Vec::new();
+        }
         let centre = ctx.meta.canvas_to_screen_pos(self.pos);
         let radius = ctx.meta.canvas_to_screen_size(self.look().radius);
+        // Off screen: nothing to draw (the ring reaches a little beyond the radius).
+        let reach = radius.max(shapes::MIN_NODE_RADIUS) + 8.0;
+        if !ctx.painter.clip_rect().expand(reach).contains(centre) {
+            return Vec::new();
+        }
+        let palette = theme_of(ctx.ctx).palette();
         node_screen_shapes(self.look(), centre, radius, self.hovered, &palette)
     }
 
@@ -119,42 +128,15 @@ impl From<EdgeProps<EdgePayload>> for EdgeDisplay {
 }
 
 impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, NodeDisplay> for EdgeDisplay {
+    /// Nothing: the network's graph holds no edges, they are drawn in one mesh
+    /// ([`edges_mesh`]).
     fn shapes(
         &mut self,
-        start: &Node<NodePayload, EdgePayload, Directed, DefaultIx, NodeDisplay>,
-        end: &Node<NodePayload, EdgePayload, Directed, DefaultIx, NodeDisplay>,
-        ctx: &DrawContext,
+        _start: &Node<NodePayload, EdgePayload, Directed, DefaultIx, NodeDisplay>,
+        _end: &Node<NodePayload, EdgePayload, Directed, DefaultIx, NodeDisplay>,
+        _ctx: &DrawContext,
     ) -> Vec<Shape> {
-        let look = self.look;
-        if look.visibility == Visibility::Hidden {
-            return Vec::new();
-        }
-        let from = start.location();
-        let to = end.location();
-        let direction = (to - from).normalized();
-        if !direction.is_finite() {
-            return Vec::new();
-        }
-        let a = ctx
-            .meta
-            .canvas_to_screen_pos(from + direction * start.display().look().radius);
-        let b = ctx
-            .meta
-            .canvas_to_screen_pos(to - direction * end.display().look().radius);
-        let mut picture = Vec::new();
-        shapes::edge_look_shapes(
-            &look,
-            [a.x, a.y],
-            [b.x, b.y],
-            ctx.meta.zoom.clamp(0.7, 1.8),
-            1.0,
-            &mut picture,
-        );
-        let mut out = Vec::new();
-        for shape in &picture {
-            egui_shapes(shape, |[x, y]| Pos2::new(x, y), 1.0, &mut out);
-        }
-        out
+        Vec::new()
     }
 
     fn update(&mut self, props: &EdgeProps<EdgePayload>) {
@@ -168,6 +150,198 @@ impl DisplayEdge<NodePayload, EdgePayload, Directed, DefaultIx, NodeDisplay> for
         _pos: Pos2,
     ) -> bool {
         false
+    }
+}
+
+/// Above this many edges on screen, edges are drawn without their arrow heads, dashes and
+/// dots (each a plain line): details nobody can tell apart in such a crowd, and the cost
+/// of a frame stays flat.
+pub const DETAILED_EDGES_MAX: usize = 6_000;
+
+/// Every visible edge of the network that crosses `clip` as one triangle mesh (egui then
+/// tessellates nothing): anti-aliased lines, dashes and dots, arrow heads, each in the
+/// colour and width [`shapes::edge_look_shapes`] gives the pictures. `screen_of` turns a
+/// graph position into a screen position; `zoom` is screen points per graph unit.
+pub fn edges_mesh(
+    graph: &NetworkGraph,
+    edges: &[(crate::scene::EdgeRef, usize, usize)],
+    looks: &[EdgeLook],
+    screen_of: impl Fn(Pos2) -> Pos2,
+    zoom: f32,
+    clip: egui::Rect,
+    pixels_per_point: f32,
+) -> egui::Mesh {
+    use petgraph::stable_graph::NodeIndex;
+    let mut segments: Vec<(Pos2, Pos2, &EdgeLook)> = Vec::new();
+    for (&(_, from, to), look) in edges.iter().zip(looks) {
+        if look.visibility == Visibility::Hidden {
+            continue;
+        }
+        let (Some(start), Some(end)) = (
+            graph.node(NodeIndex::new(from)),
+            graph.node(NodeIndex::new(to)),
+        ) else {
+            continue;
+        };
+        let (p, q) = (start.location(), end.location());
+        let Some((direction, _)) = unit(q - p) else {
+            continue;
+        };
+        let a = screen_of(p + direction * start.payload().look.radius);
+        let b = screen_of(q - direction * end.payload().look.radius);
+        if !clip.intersects(egui::Rect::from_two_pos(a, b)) {
+            continue;
+        }
+        segments.push((a, b, look));
+    }
+    let detailed = segments.len() <= DETAILED_EDGES_MAX;
+    // A crowd of lines is drawn without the anti-aliasing feather: half the vertices.
+    let feather = if detailed {
+        1.0 / pixels_per_point.max(0.1)
+    } else {
+        0.0
+    };
+    let mut mesh = egui::Mesh::default();
+    let per_edge = if detailed { 8 } else { 4 };
+    mesh.vertices.reserve(segments.len() * per_edge);
+    mesh.indices.reserve(segments.len() * per_edge * 2);
+    let mut picture = Vec::new();
+    for (a, b, look) in segments {
+        picture.clear();
+        shapes::edge_look_shapes(
+            look,
+            [a.x, a.y],
+            [b.x, b.y],
+            zoom.clamp(0.7, 1.8),
+            1.0,
+            &mut picture,
+        );
+        for shape in &picture {
+            add_edge_shape(&mut mesh, shape, detailed, feather);
+        }
+    }
+    mesh
+}
+
+/// Adds one edge shape (a line or an arrow head) to the mesh.
+fn add_edge_shape(mesh: &mut egui::Mesh, shape: &PictureShape, detailed: bool, feather: f32) {
+    match shape {
+        PictureShape::Line {
+            from,
+            to,
+            stroke,
+            dash,
+        } => {
+            let colour = super::colour::color32(stroke.colour);
+            let width = stroke.width.max(0.4);
+            let (a, b) = (Pos2::new(from[0], from[1]), Pos2::new(to[0], to[1]));
+            match (*dash, detailed) {
+                (LineDash::Dashed { on, off }, true) => {
+                    dashes(a, b, on, off, |p, q| {
+                        add_line(mesh, p, q, width, colour, feather);
+                    });
+                }
+                (LineDash::Dotted { gap }, true) => {
+                    let dot = width * 1.4;
+                    dashes(a, b, dot, gap.max(dot), |p, q| {
+                        add_line(mesh, p, q, dot, colour, feather);
+                    });
+                }
+                _ => add_line(mesh, a, b, width, colour, feather),
+            }
+        }
+        PictureShape::Polygon {
+            points,
+            fill: Some(fill),
+            ..
+        } if detailed && points.len() >= 3 => {
+            let colour = super::colour::color32(*fill);
+            let first = mesh.vertices.len() as u32;
+            for point in points {
+                mesh.colored_vertex(Pos2::new(point[0], point[1]), colour);
+            }
+            for k in 1..points.len() as u32 - 1 {
+                mesh.add_triangle(first, first + k, first + k + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A vector's direction and length (`None` for a null or broken vector). A square root:
+/// egui's `length` calls `hypot`, several times slower, and this runs for every edge.
+fn unit(v: Vec2) -> Option<(Vec2, f32)> {
+    let length = (v.x * v.x + v.y * v.y).sqrt();
+    (length > 0.0 && length.is_finite()).then(|| (v / length, length))
+}
+
+/// Calls `piece` for each dash of `on` points with gaps of `off` along a to b.
+fn dashes(a: Pos2, b: Pos2, on: f32, off: f32, mut piece: impl FnMut(Pos2, Pos2)) {
+    let step = on + off;
+    let Some((direction, length)) = unit(b - a) else {
+        return;
+    };
+    if step <= 0.0 {
+        return;
+    }
+    let mut start = 0.0;
+    while start < length {
+        let end = (start + on).min(length);
+        piece(a + direction * start, a + direction * end);
+        start += step;
+    }
+}
+
+/// A line segment as an anti-aliased quad: a solid core and a feather of one pixel that
+/// fades to transparent on each side; lines thinner than a pixel are a pixel wide and
+/// fainter, as egui draws them. A `feather` of 0: a plain quad.
+fn add_line(
+    mesh: &mut egui::Mesh,
+    a: Pos2,
+    b: Pos2,
+    width: f32,
+    colour: egui::Color32,
+    feather: f32,
+) {
+    let Some((direction, _)) = unit(b - a) else {
+        return;
+    };
+    let normal = direction.rot90();
+    if feather <= 0.0 {
+        // Plain: a quad at least one point wide, fainter when the line is thinner.
+        let (colour, width) = if width < 1.0 {
+            (colour.gamma_multiply(width), 1.0)
+        } else {
+            (colour, width)
+        };
+        let half = normal * (width / 2.0);
+        let first = mesh.vertices.len() as u32;
+        for corner in [a + half, a - half, b + half, b - half] {
+            mesh.colored_vertex(corner, colour);
+        }
+        mesh.add_triangle(first, first + 1, first + 2);
+        mesh.add_triangle(first + 1, first + 3, first + 2);
+        return;
+    }
+    let (colour, width) = if width < feather {
+        (colour.gamma_multiply(width / feather), feather)
+    } else {
+        (colour, width)
+    };
+    let inner = (width - feather) / 2.0;
+    let outer = (width + feather) / 2.0;
+    let clear = egui::Color32::TRANSPARENT;
+    let first = mesh.vertices.len() as u32;
+    for end in [a, b] {
+        mesh.colored_vertex(end + normal * outer, clear);
+        mesh.colored_vertex(end + normal * inner, colour);
+        mesh.colored_vertex(end - normal * inner, colour);
+        mesh.colored_vertex(end - normal * outer, clear);
+    }
+    for k in 0..3 {
+        let (p, q) = (first + k, first + k + 1);
+        mesh.add_triangle(p, q, p + 4);
+        mesh.add_triangle(q, q + 4, p + 4);
     }
 }
 
@@ -232,4 +406,68 @@ pub fn node_screen_shapes(
         egui_shapes(shape, |[x, y]| Pos2::new(x, y), 1.0, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::{EdgeRef, LabelRule};
+    use crate::style::{self, NodeKind};
+    use crate::timeline::{ActorIx, BodyIx};
+
+    fn node(number: usize) -> NodePayload {
+        NodePayload {
+            number,
+            look: NodeLook {
+                kind: NodeKind::State,
+                fill: style::NO_REGION_COLOUR,
+                radius: 5.0,
+                visibility: Visibility::Shown,
+                ring: None,
+                label: LabelRule::WhenZoomedIn,
+            },
+            label: Arc::from("node"),
+            short_label: None,
+        }
+    }
+
+    /// Three nodes in a row, 100 units apart; edges 0–1 and 1–2 of `looks`.
+    fn mesh(looks: [EdgeLook; 2], clip: egui::Rect) -> egui::Mesh {
+        let mut graph = NetworkGraph::new();
+        for number in 0..3 {
+            graph.add_node_with_location(node(number), Pos2::new(100.0 * number as f32, 0.0));
+        }
+        let edge = EdgeRef::Membership(ActorIx(0), BodyIx(0));
+        let edges = [(edge, 0, 1), (edge, 1, 2)];
+        edges_mesh(&graph, &edges, &looks, |p| p, 1.0, clip, 1.0)
+    }
+
+    fn look(visibility: Visibility, dash: crate::style::Dash) -> EdgeLook {
+        let mut style = style::membership_style(crate::model::Status::Party, style::Theme::Light);
+        style.dash = dash;
+        EdgeLook { style, visibility }
+    }
+
+    #[test]
+    fn edges_make_one_mesh_culled_to_the_screen() {
+        use crate::style::Dash;
+        let everywhere = egui::Rect::from_min_max(Pos2::new(-50.0, -50.0), Pos2::new(250.0, 50.0));
+        let solid = look(Visibility::Shown, Dash::Solid);
+        let both = mesh([solid, solid], everywhere);
+        // Two anti-aliased quads: eight vertices and six triangles each.
+        assert_eq!(both.vertices.len(), 16);
+        assert_eq!(both.indices.len(), 36);
+        assert!(both.is_valid());
+        // The lines stop at the nodes' rims (radius 5).
+        let xs: Vec<f32> = both.vertices.iter().map(|v| v.pos.x).collect();
+        assert!(xs.iter().all(|&x| (5.0..=195.0).contains(&x)), "{xs:?}");
+        // Only the left edge crosses a clip over the left half.
+        let left = egui::Rect::from_min_max(Pos2::new(-50.0, -50.0), Pos2::new(60.0, 50.0));
+        assert_eq!(mesh([solid, solid], left).vertices.len(), 8);
+        // Hidden edges are not drawn; dashed ones are several pieces.
+        let hidden = look(Visibility::Hidden, Dash::Solid);
+        assert_eq!(mesh([hidden, solid], everywhere).vertices.len(), 8);
+        let dashed = look(Visibility::Shown, Dash::Dashed);
+        assert!(mesh([dashed, hidden], everywhere).vertices.len() > 8 * 5);
+    }
 }
