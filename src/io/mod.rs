@@ -414,19 +414,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DatasetError> {
 /// Reads a whole file as UTF-8 text, refusing files that are too large.
 pub fn read_text(path: &Path) -> Result<String, DatasetError> {
     let file = path.display().to_string();
-    let io_error = |source| DatasetError::Io {
-        file: file.clone(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(DatasetError::TooLarge {
-            file,
-            size,
-            max: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io_error)?;
+    let bytes = read_bytes(path)?;
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .map(<[u8]>::to_vec)

@@ -394,20 +394,9 @@ impl Builder<'_> {
         }
         self.body_index
             .insert(body_id.to_owned(), self.dataset.bodies.len());
-        self.dataset.bodies.push(Body {
-            id: body_id.to_owned(),
-            name: body_id.to_owned(),
-            short_name: None,
-            kind: BodyKind::Treaty,
-            law: Law::Hard,
-            issues: Vec::new(),
-            opened: None,
-            closed: None,
-            description: String::new(),
-            url: None,
-            note: String::new(),
-            reported: Vec::new(),
-        });
+        self.dataset
+            .bodies
+            .push(Body::new(body_id, body_id, BodyKind::Treaty));
         self.origins.bodies.push(origin.clone());
         let mut issue = table_issue(
             &origin.file,

@@ -302,6 +302,25 @@ pub struct Body {
 }
 
 impl Body {
+    /// A body with an id, a name and a kind, its kind's default law and nothing else known
+    /// yet (the readers of files that say no more).
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: BodyKind) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            short_name: None,
+            kind,
+            law: kind.default_law(),
+            issues: Vec::new(),
+            opened: None,
+            closed: None,
+            description: String::new(),
+            url: None,
+            note: String::new(),
+            reported: Vec::new(),
+        }
+    }
+
     /// The label to draw: the short name when there is one.
     pub fn label(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.name)

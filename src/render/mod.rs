@@ -62,7 +62,9 @@ pub use request::{ImageFormat, ImageRequest, PictureSubject, SequenceRequest};
 pub use sequence::{
     GifWriter, MAX_FRAMES, Sequence, SequenceFiles, Step, sequence_months, write_sequence,
 };
-pub use slides::{SlideMove, ease, lesson_handout, picture_at, slide_framing, slide_picture};
+pub use slides::{
+    SlideMove, ease, framing_of_slide, lesson_handout, picture_at, slide_framing, slide_picture,
+};
 pub use svg::to_svg;
 pub use text::{FONT_FAMILY, text_width};
 pub use video::{

@@ -77,9 +77,20 @@ pub fn slide_picture(
     positions: &[[f32; 2]],
     options: &RenderOptions,
 ) -> Picture {
-    let framing =
-        is_network(view).then(|| slide_framing(document, view, positions, options, slide.camera));
+    let framing = framing_of_slide(document, view, slide, positions, options);
     picture_at(document, view, positions, options, framing)
+}
+
+/// The framing of a slide's picture with its camera, when its view is drawn as the network
+/// (the other views fit themselves).
+pub fn framing_of_slide(
+    document: &Document,
+    view: &View,
+    slide: &Slide,
+    positions: &[[f32; 2]],
+    options: &RenderOptions,
+) -> Option<Framing> {
+    is_network(view).then(|| slide_framing(document, view, positions, options, slide.camera))
 }
 
 /// A lesson as a handout: a title page (the dataset's title, the lesson's name, the data's

@@ -252,7 +252,7 @@ pub fn identified_text(found: Identified, count: &ReportedCount) -> String {
 mod tests {
     use super::*;
     use crate::model::{
-        Actor, Body, BodyKind, Event, EventDate, EventKind, Law, PartialDate, ReportedLevel, Source,
+        Actor, Body, BodyKind, Event, EventDate, EventKind, PartialDate, ReportedLevel, Source,
     };
 
     fn actor(id: &str, kind: ActorKind, region: Option<(&str, &str)>) -> Actor {
@@ -293,20 +293,7 @@ mod tests {
                 actor("EUU", ActorKind::Intergovernmental, Some(("Europe", ""))),
                 actor("BRA", ActorKind::State, Some(("Americas", "South America"))),
             ],
-            bodies: vec![Body {
-                id: "b".into(),
-                name: "B".into(),
-                short_name: None,
-                kind: BodyKind::Treaty,
-                law: Law::Hard,
-                issues: Vec::new(),
-                opened: None,
-                closed: None,
-                description: String::new(),
-                url: None,
-                note: String::new(),
-                reported: Vec::new(),
-            }],
+            bodies: vec![Body::new("b", "B", BodyKind::Treaty)],
             events: vec![
                 event("KEN", EventKind::Signed, "2020-01-01"),
                 event("KEN", EventKind::Ratified, "2021-01-01"),

@@ -35,6 +35,8 @@ struct Shown {
     view: View,
     framing: Option<Framing>,
     painted: PaintedPicture,
+    /// The network's positions it was drawn at (the move's pictures use them too).
+    positions: Vec<[f32; 2]>,
 }
 
 /// What a key asks of presenter mode.
@@ -126,12 +128,7 @@ impl MinilateralApp {
             self.stop_presenting(ctx);
             return;
         };
-        let lesson_len = self
-            .document
-            .dataset
-            .lessons
-            .get(presenter.at.lesson)
-            .map_or(0, |lesson| lesson.slides.len());
+        let lesson_len = slide_count(&self.document, presenter.at.lesson);
         let band = ui::caption_band_height(rect.height(), !slide.caption.is_empty());
         let picture_rect =
             egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x, rect.max.y - band));
@@ -148,16 +145,11 @@ impl MinilateralApp {
             source: Some(render::source_line(&self.document)),
             ..RenderOptions::default()
         };
-        let positions = self.network.drawn_positions(&self.document);
         let key = (presenter.at, size, view.clone());
         if presenter.shown.as_ref().map(|shown| &shown.key) != Some(&key) {
-            let framing = matches!(
-                view.kind,
-                crate::scene::ViewKind::Network | crate::scene::ViewKind::Table
-            )
-            .then(|| {
-                render::slide_framing(&self.document, &view, &positions, &options, slide.camera)
-            });
+            let positions = self.network.drawn_positions(&self.document);
+            let framing =
+                render::framing_of_slide(&self.document, &view, slide, &positions, &options);
             let picture = render::picture_at(&self.document, &view, &positions, &options, framing);
             let painted = PaintedPicture::new(&picture, picture_rect.min);
             let now = ctx.input(|input| input.time);
@@ -178,6 +170,7 @@ impl MinilateralApp {
                 view: view.clone(),
                 framing,
                 painted,
+                positions,
             });
         }
         painter.rect_filled(rect, 0.0, crate::ui::colour::color32(palette.background));
@@ -187,12 +180,12 @@ impl MinilateralApp {
             .as_ref()
             .map(|(_, began, _)| ((now - began) / MOVE_SECONDS) as f32);
         match (&presenter.moving, &presenter.shown, t) {
-            (Some((step, _, previous)), Some(_), Some(t)) if t < 1.0 => {
+            (Some((step, _, previous)), Some(shown), Some(t)) if t < 1.0 => {
                 if step.glides() {
                     let picture = render::picture_at(
                         &self.document,
                         &step.view_at(t),
-                        &positions,
+                        &shown.positions,
                         &options,
                         step.framing_at(t),
                     );
@@ -204,9 +197,7 @@ impl MinilateralApp {
                     previous.paint(&fading);
                     let mut coming = painter.clone();
                     coming.set_opacity(eased);
-                    if let Some(shown) = &presenter.shown {
-                        shown.painted.paint(&coming);
-                    }
+                    shown.painted.paint(&coming);
                 }
                 ctx.request_repaint_after(Duration::from_millis(16));
             }
@@ -233,12 +224,7 @@ impl MinilateralApp {
         let Some(presenter) = self.presenter.as_mut() else {
             return;
         };
-        let count = self
-            .document
-            .dataset
-            .lessons
-            .get(presenter.at.lesson)
-            .map_or(0, |lesson| lesson.slides.len());
+        let count = slide_count(&self.document, presenter.at.lesson);
         let last = count.saturating_sub(1);
         let slide = &mut presenter.at.slide;
         match key {
@@ -263,6 +249,15 @@ impl MinilateralApp {
             PresenterKey::Leave => {}
         }
     }
+}
+
+/// How many slides the lesson at `lesson` has.
+fn slide_count(document: &crate::document::Document, lesson: usize) -> usize {
+    document
+        .dataset
+        .lessons
+        .get(lesson)
+        .map_or(0, |lesson| lesson.slides.len())
 }
 
 /// The keys pressed this frame that presenter mode answers, in order.

@@ -182,18 +182,8 @@ impl Builder<'_> {
             let kind = self.body_kind(&name);
             self.bodies.insert(id.clone(), self.dataset.bodies.len());
             self.dataset.bodies.push(Body {
-                id: id.clone(),
-                name,
                 short_name: short,
-                kind,
-                law: kind.default_law(),
-                issues: Vec::new(),
-                opened: None,
-                closed: None,
-                description: String::new(),
-                url: None,
-                note: String::new(),
-                reported: Vec::new(),
+                ..Body::new(id.clone(), name, kind)
             });
             self.body_rows.push(row);
         }

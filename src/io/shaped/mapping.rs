@@ -64,31 +64,33 @@ impl Role {
         }
     }
 
+    /// The roles that are not steps, in the dropdown's order.
+    const FIXED: [Self; 13] = [
+        Self::Ignore,
+        Self::Actor,
+        Self::Iso3,
+        Self::Iso2,
+        Self::Body,
+        Self::BodyName,
+        Self::Date,
+        Self::Event,
+        Self::Source,
+        Self::Note,
+        Self::MemberCodes,
+        Self::Opened,
+        Self::Closed,
+    ];
+
     /// Reads a role word: one of the fixed roles or an event word for a step column.
     pub fn parse(text: &str) -> Result<Self, String> {
         let key = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        let fixed = [
-            Self::Ignore,
-            Self::Actor,
-            Self::Iso3,
-            Self::Iso2,
-            Self::Body,
-            Self::BodyName,
-            Self::Date,
-            Self::Event,
-            Self::Source,
-            Self::Note,
-            Self::MemberCodes,
-            Self::Opened,
-            Self::Closed,
-        ];
-        if let Some(role) = fixed.into_iter().find(|role| role.word() == key) {
+        if let Some(role) = Self::FIXED.into_iter().find(|role| role.word() == key) {
             return Ok(role);
         }
         EventKind::parse_word(&key).map(Self::Step).map_err(|_| {
             format!(
                 "unknown role \"{text}\" (expected one of: {}, or an event such as signed, ratified, joined)",
-                fixed.map(Self::word).join(", ")
+                Self::FIXED.map(Self::word).join(", ")
             )
         })
     }
@@ -96,21 +98,7 @@ impl Role {
     /// Every role a column may be given, for the app's dropdown: the fixed ones, then one
     /// step per event.
     pub fn all() -> Vec<Self> {
-        let mut all = vec![
-            Self::Ignore,
-            Self::Actor,
-            Self::Iso3,
-            Self::Iso2,
-            Self::Body,
-            Self::BodyName,
-            Self::Date,
-            Self::Event,
-            Self::Source,
-            Self::Note,
-            Self::MemberCodes,
-            Self::Opened,
-            Self::Closed,
-        ];
+        let mut all = Self::FIXED.to_vec();
         all.extend(EventKind::ALL.iter().map(|&kind| Self::Step(kind)));
         all
     }
