@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::{Dataset, Month, Word};
 use crate::scene::layout::{ForceLayout, LayoutRequest};
@@ -27,6 +28,15 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// The coalition network's layout, computed the first time it is asked for.
     coalition_positions: OnceLock<Vec<[f32; 2]>>,
+    /// Changes whenever the records change (a new document, an edit's reindex): what views
+    /// built from the records alone (the side list) are keyed on.
+    revision: u64,
+}
+
+/// The next [`Document::revision`], unique in the process.
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Document {
@@ -42,7 +52,13 @@ impl Document {
             report_summary,
             path: None,
             coalition_positions: OnceLock::new(),
+            revision: next_revision(),
         }
+    }
+
+    /// Changes whenever the records change; the same number means the same records.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The same document, saved to `path` from now on.
@@ -57,6 +73,7 @@ impl Document {
         self.timeline = Timeline::build(&self.dataset);
         self.graph = SceneGraph::build(&self.dataset, &self.timeline);
         self.coalition_positions = OnceLock::new();
+        self.revision = next_revision();
     }
 
     /// Where each body sits in the coalition network (indexed like the dataset's bodies):
