@@ -1,4 +1,11 @@
 //! Undo and redo, and whether there are unsaved changes.
+//!
+//! An edit is applied here ([`History::apply`], [`History::undo`], [`History::redo`]), or
+//! elsewhere and then recorded ([`History::record`], [`History::undone`],
+//! [`History::redone`]): the app applies edits of large datasets on a worker, to a copy, and
+//! records them when the copy replaces the dataset.
+
+use std::sync::Arc;
 
 use super::change::{Edit, Mismatch};
 use crate::model::Dataset;
@@ -7,9 +14,9 @@ use crate::model::Dataset;
 #[derive(Clone, Debug, Default)]
 pub struct History {
     /// Applied edits, each with its serial number, oldest first.
-    undo: Vec<(u64, Edit)>,
+    undo: Vec<(u64, Arc<Edit>)>,
     /// Undone edits, the next to redo last.
-    redo: Vec<(u64, Edit)>,
+    redo: Vec<(u64, Arc<Edit>)>,
     /// The serial number of the next edit.
     next_serial: u64,
     /// The serial number of the last applied edit when the dataset was saved or opened
@@ -38,6 +45,13 @@ impl History {
     /// Applies an edit and records it; the redo stack is cleared.
     pub fn apply(&mut self, dataset: &mut Dataset, edit: Edit) -> Result<(), Mismatch> {
         edit.apply(dataset)?;
+        self.record(edit);
+        Ok(())
+    }
+
+    /// Records an edit that was applied elsewhere (on a worker, to a copy of the dataset
+    /// that then replaced it); the redo stack is cleared.
+    pub fn record(&mut self, edit: Edit) {
         if self
             .redo
             .iter()
@@ -46,7 +60,7 @@ impl History {
             self.saved_at = None;
         }
         self.redo.clear();
-        self.undo.push((self.next_serial, edit));
+        self.undo.push((self.next_serial, Arc::new(edit)));
         self.next_serial += 1;
         if self.undo.len() > MAX_UNDO {
             let (forgotten, _) = self.undo.remove(0);
@@ -54,48 +68,46 @@ impl History {
                 self.saved_at = None;
             }
         }
-        Ok(())
     }
 
     /// Undoes the last edit; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self, dataset: &mut Dataset) -> Option<Result<String, Mismatch>> {
+        let result = self.next_undo()?.inverse().apply(dataset);
+        Some(result.map(|()| self.undone().unwrap_or_default()))
+    }
+
+    /// Records that the inverse of [`History::next_undo`] was applied elsewhere; returns the
+    /// edit's label, or `None` when there was nothing to undo.
+    pub fn undone(&mut self) -> Option<String> {
         let (serial, edit) = self.undo.pop()?;
-        Some(match edit.inverse().apply(dataset) {
-            Ok(()) => {
-                let label = edit.label.clone();
-                self.redo.push((serial, edit));
-                Ok(label)
-            }
-            Err(error) => {
-                self.undo.push((serial, edit));
-                Err(error)
-            }
-        })
+        let label = edit.label.clone();
+        self.redo.push((serial, edit));
+        Some(label)
     }
 
     /// Redoes the last undone edit; returns its label, or `None` when there is none.
     pub fn redo(&mut self, dataset: &mut Dataset) -> Option<Result<String, Mismatch>> {
-        let (serial, edit) = self.redo.pop()?;
-        Some(match edit.apply(dataset) {
-            Ok(()) => {
-                let label = edit.label.clone();
-                self.undo.push((serial, edit));
-                Ok(label)
-            }
-            Err(error) => {
-                self.redo.push((serial, edit));
-                Err(error)
-            }
-        })
+        let result = self.next_redo()?.apply(dataset);
+        Some(result.map(|()| self.redone().unwrap_or_default()))
     }
 
-    /// The edit Undo would undo.
-    pub fn next_undo(&self) -> Option<&Edit> {
+    /// Records that [`History::next_redo`] was applied elsewhere; returns its label, or
+    /// `None` when there was nothing to redo.
+    pub fn redone(&mut self) -> Option<String> {
+        let (serial, edit) = self.redo.pop()?;
+        let label = edit.label.clone();
+        self.undo.push((serial, edit));
+        Some(label)
+    }
+
+    /// The edit Undo would undo (shared, so a worker can apply its inverse while the
+    /// history still holds it).
+    pub fn next_undo(&self) -> Option<&Arc<Edit>> {
         self.undo.last().map(|(_, edit)| edit)
     }
 
-    /// The edit Redo would redo.
-    pub fn next_redo(&self) -> Option<&Edit> {
+    /// The edit Redo would redo (shared, like [`History::next_undo`]).
+    pub fn next_redo(&self) -> Option<&Arc<Edit>> {
         self.redo.last().map(|(_, edit)| edit)
     }
 
@@ -190,6 +202,82 @@ mod tests {
             history.is_dirty(),
             "the saved state went with the redo stack: the file holds \"two\""
         );
+    }
+
+    /// Applies `edit` the way a worker does: to a copy, which then replaces the dataset.
+    fn applied_to_copy(dataset: &mut Arc<Dataset>, edit: &Edit) {
+        let mut copy = (**dataset).clone();
+        edit.apply(&mut copy).unwrap();
+        *dataset = Arc::new(copy);
+    }
+
+    fn same_state(here: &History, there: &History) {
+        assert_eq!(here.position(), there.position());
+        assert_eq!(here.is_dirty(), there.is_dirty());
+        assert_eq!(here.undo_label(), there.undo_label());
+        assert_eq!(here.redo_label(), there.redo_label());
+    }
+
+    #[test]
+    fn edits_applied_elsewhere_and_recorded_walk_like_edits_applied_here() {
+        let (mut here_data, mut here) = (Dataset::default(), History::new());
+        let (mut there_data, mut there) = (Arc::new(Dataset::default()), History::new());
+        assert_eq!(there.undone(), None, "nothing to undo");
+        assert_eq!(there.redone(), None, "nothing to redo");
+        for title in ["one", "two"] {
+            let edit = titled(&here_data, title);
+            here.apply(&mut here_data, edit.clone()).unwrap();
+            applied_to_copy(&mut there_data, &edit);
+            there.record(edit);
+            same_state(&here, &there);
+        }
+        here.mark_saved();
+        there.mark_saved();
+
+        let inverse = there.next_undo().unwrap().inverse();
+        applied_to_copy(&mut there_data, &inverse);
+        assert_eq!(there.undone().as_deref(), Some("change dataset details"));
+        here.undo(&mut here_data).unwrap().unwrap();
+        assert_eq!(*there_data, here_data);
+        assert_eq!(there_data.meta.title, "one");
+        same_state(&here, &there);
+        assert!(there.is_dirty(), "undone past the save");
+
+        let edit = Arc::clone(there.next_redo().unwrap());
+        applied_to_copy(&mut there_data, &edit);
+        assert_eq!(there.redone().as_deref(), Some("change dataset details"));
+        here.redo(&mut here_data).unwrap().unwrap();
+        assert_eq!(*there_data, here_data);
+        same_state(&here, &there);
+        assert!(!there.is_dirty(), "redone back to the save");
+
+        there.undone();
+        let edit = titled(&there_data, "three");
+        there.record(edit);
+        assert_eq!(there.redo_label(), None, "a recorded edit clears redo");
+        assert!(there.is_dirty());
+    }
+
+    #[test]
+    fn a_save_taken_before_an_edit_is_recorded_leaves_the_edit_unsaved() {
+        let mut dataset = Arc::new(Dataset::default());
+        let mut history = History::new();
+        let edit = titled(&dataset, "one");
+        applied_to_copy(&mut dataset, &edit);
+        history.record(edit);
+        // A save starts now, of this dataset at this position; a worker applies the next
+        // edit meanwhile, and it is recorded before the save finishes.
+        let saved_position = history.position();
+        let edit = titled(&dataset, "two");
+        applied_to_copy(&mut dataset, &edit);
+        history.record(edit);
+        history.mark_saved_at(saved_position);
+        assert!(
+            history.is_dirty(),
+            "the file holds \"one\", the window \"two\""
+        );
+        history.undone();
+        assert!(!history.is_dirty(), "undone back to what the file holds");
     }
 }
 
