@@ -2,8 +2,8 @@
 //! structure and the seeded layout. Below `state`: the scene's and the pictures' input.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use crate::model::{Dataset, Month, Word};
 use crate::scene::layout::{ForceLayout, LayoutRequest};
@@ -13,8 +13,10 @@ use crate::timeline::Timeline;
 /// An open dataset.
 #[derive(Clone, Debug)]
 pub struct Document {
-    /// The data.
-    pub dataset: Dataset,
+    /// The data, shared: a save, an export or an edit on a worker reads it while the window
+    /// shows it (change it through [`Arc::make_mut`], which copies it only while it is
+    /// shared).
+    pub dataset: Arc<Dataset>,
     /// The "as of a date" index.
     pub timeline: Timeline,
     /// The nodes and edges.
@@ -42,6 +44,12 @@ fn next_revision() -> u64 {
 impl Document {
     /// Indexes a dataset.
     pub fn new(dataset: Dataset, file_label: String, report_summary: String) -> Self {
+        Self::new_shared(Arc::new(dataset), file_label, report_summary)
+    }
+
+    /// Indexes a shared dataset (an edited copy, on a worker: see
+    /// [`Document::take_records`]).
+    pub fn new_shared(dataset: Arc<Dataset>, file_label: String, report_summary: String) -> Self {
         let timeline = Timeline::build(&dataset);
         let graph = SceneGraph::build(&dataset, &timeline);
         Self {
@@ -76,6 +84,17 @@ impl Document {
         self.revision = next_revision();
     }
 
+    /// Takes the records of `other` and everything derived from them (an edited copy of
+    /// this document's dataset, indexed on a worker), keeping this document's file, label
+    /// and report. Returns what it replaced, to be dropped where it costs no frame.
+    pub fn take_records(&mut self, other: Self) -> Self {
+        let mut other = other;
+        other.file_label = self.file_label.clone();
+        other.report_summary = self.report_summary.clone();
+        other.path = self.path.clone();
+        std::mem::replace(self, other)
+    }
+
     /// Where each body sits in the coalition network (indexed like the dataset's bodies):
     /// one seeded layout per dataset, computed on first use, the same at every date.
     pub fn coalition_positions(&self) -> &[[f32; 2]] {
@@ -85,14 +104,7 @@ impl Document {
 
     /// The id of a node's record.
     pub fn node_id(&self, node: NodeRef) -> Option<&str> {
-        match node {
-            NodeRef::Body(body) => self.dataset.bodies.get(body.index()).map(|b| b.id.as_str()),
-            NodeRef::Actor(actor) => self
-                .dataset
-                .actors
-                .get(actor.index())
-                .map(|a| a.id.as_str()),
-        }
+        record_id(&self.dataset, node)
     }
 
     /// The node of the record with this id.
@@ -187,6 +199,14 @@ impl Document {
                 .get(actor.index())
                 .map_or("", |a| a.kind.label()),
         }
+    }
+}
+
+/// The id of a node's record in `dataset` (the dataset its scene graph was built from).
+pub fn record_id(dataset: &Dataset, node: NodeRef) -> Option<&str> {
+    match node {
+        NodeRef::Body(body) => dataset.bodies.get(body.index()).map(|b| b.id.as_str()),
+        NodeRef::Actor(actor) => dataset.actors.get(actor.index()).map(|a| a.id.as_str()),
     }
 }
 

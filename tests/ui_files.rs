@@ -293,7 +293,7 @@ fn unsaved_work_is_kept_and_offered_on_the_next_start() {
         .state_mut()
         .push_document_command(DocumentCommand::Apply(edit));
     harness.run_steps(2);
-    let edited = harness.state().document().dataset.clone();
+    let edited = minilateral::model::Dataset::clone(&harness.state().document().dataset);
     let copy = recovery.clone();
     step_until(harness, "the recovery copy", move |_| copy.is_file());
 
@@ -308,7 +308,8 @@ fn unsaved_work_is_kept_and_offered_on_the_next_start() {
     step_until(&mut next.harness, "the recovered work opens", |app| {
         app.document().dataset.actors.len() == 7
     });
-    let mut recovered = next.harness.state().document().dataset.clone();
+    let mut recovered =
+        minilateral::model::Dataset::clone(&next.harness.state().document().dataset);
     recovered.canonicalize();
     let mut edited = edited;
     edited.canonicalize();

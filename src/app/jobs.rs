@@ -1,5 +1,6 @@
-//! Work off the UI thread: file dialogs, opening, saving, exporting, the layout of large
-//! datasets and the recovery copy run on named threads and report back through a channel; the UI shows what is running.
+//! Work off the UI thread: file dialogs, opening, saving, exporting, the layout and the
+//! edits of large datasets and the recovery copy run on named threads and report back
+//! through a channel; the UI shows what is running.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -111,6 +112,15 @@ pub enum JobResult {
     Cancelled(String),
     /// A picture for the clipboard was drawn (or not).
     Copied(Result<crate::render::Raster, String>),
+    /// An edit, undo or redo of a large dataset was applied to a copy and indexed.
+    Edited {
+        /// Which document it is for (see `shell::edits`).
+        generation: u64,
+        /// What was applied (a new edit comes back for the history).
+        step: super::reindex::Step,
+        /// The edited copy with what the window shows of it, or why the edit did not fit.
+        result: Result<Box<super::reindex::Reindexed>, crate::edit::change::Mismatch>,
+    },
     /// The force layout of a large dataset was computed.
     LaidOut {
         /// Which graph it is for (see the network part).

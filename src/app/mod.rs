@@ -4,6 +4,7 @@
 pub mod dialogs;
 mod jobs;
 mod network;
+mod reindex;
 mod shell;
 
 pub use dialogs::{DialogRequest, FileDialogs, NativeDialogs, ScriptedDialogs};

@@ -10,7 +10,9 @@ use egui::Pos2;
 use petgraph::stable_graph::NodeIndex;
 
 use super::jobs::{JobResult, Jobs};
-use crate::document::Document;
+use crate::document::{Document, record_id};
+use crate::model::Dataset;
+use crate::scene::NodeRef;
 use std::ops::ControlFlow;
 use std::sync::atomic::Ordering;
 
@@ -34,6 +36,79 @@ const FIT_FRAMES: u8 = 3;
 pub(super) struct PositionsById {
     shown: HashMap<String, [f32; 2]>,
     force: HashMap<String, [f32; 2]>,
+}
+
+/// The network before an edit, by node number: what each node was (in the dataset before
+/// the edit) and where it was, as drawn and in the force layout.
+pub(super) struct Before {
+    nodes: Vec<Option<NodeRef>>,
+    shown: Vec<Option<[f32; 2]>>,
+    force: Vec<[f32; 2]>,
+}
+
+impl Before {
+    /// Where every node was, by its record's id in `dataset`, the dataset before the edit.
+    pub(super) fn by_id(&self, dataset: &Dataset) -> PositionsById {
+        let mut before = PositionsById::default();
+        for (number, node) in self.nodes.iter().enumerate() {
+            let Some(id) = node.and_then(|node| record_id(dataset, node)) else {
+                continue;
+            };
+            if let Some(Some(position)) = self.shown.get(number) {
+                before.shown.insert(id.to_owned(), *position);
+            }
+            if let Some(position) = self.force.get(number) {
+                before.force.insert(id.to_owned(), *position);
+            }
+        }
+        before
+    }
+}
+
+/// The network of a reindexed document: the graph and the force layout, every node that
+/// was there before where it was (by id), new ones beside their ties. Built on the UI
+/// thread for small datasets, on a worker for large ones.
+pub(super) struct Rearranged {
+    graph: NetworkGraph,
+    force_positions: Vec<[f32; 2]>,
+    layout: LayoutKind,
+}
+
+impl Rearranged {
+    /// The network of `document` (reindexed) in `layout`, from the positions before the
+    /// edit.
+    pub(super) fn new(before: &PositionsById, document: &Document, layout: LayoutKind) -> Self {
+        let (shown, force) = (&before.shown, &before.force);
+        let ids: Vec<Option<&str>> = (0..document.graph.node_count())
+            .map(|number| {
+                document
+                    .graph
+                    .node_ref(number)
+                    .and_then(|n| document.node_id(n))
+            })
+            .collect();
+        let force_positions = place_new_nodes(&carry_positions(force, &ids), &document.graph.edges);
+        let arranged = arrange(layout, &document.graph, &document.dataset, &force_positions);
+        // Where the user dragged a node, it stays.
+        let drawn: Vec<[f32; 2]> = carry_positions(shown, &ids)
+            .into_iter()
+            .zip(arranged)
+            .map(|(shown, arranged)| shown.unwrap_or(arranged))
+            .collect();
+        Self {
+            graph: graph_of(document, &drawn),
+            force_positions,
+            layout,
+        }
+    }
+
+    /// The looks of `view` built now and copied into the graph (on the worker, so the frame
+    /// that shows the edit does not build them).
+    pub(super) fn looks(&mut self, document: &Document, view: &View) -> SceneFrame {
+        let frame = SceneFrame::build(&document.dataset, &document.timeline, &document.graph, view);
+        copy_looks(&mut self.graph, &frame);
+        frame
+    }
 }
 
 /// Where the force layout stands.
@@ -114,25 +189,26 @@ impl NetworkPart {
     /// Where every node is, by its record's id: as drawn and in the force layout. Taken
     /// before an edit, given back to [`NetworkPart::reindex`] after it.
     pub(super) fn positions_by_id(&self, document: &Document) -> PositionsById {
-        let mut before = PositionsById::default();
-        for number in 0..document.graph.node_count() {
-            let Some(id) = document
-                .graph
-                .node_ref(number)
-                .and_then(|n| document.node_id(n))
-            else {
-                continue;
-            };
-            if let Some(node) = self.graph.node(NodeIndex::new(number)) {
-                before
-                    .shown
-                    .insert(id.to_owned(), [node.location().x, node.location().y]);
-            }
-            if let Some(position) = self.force_positions.get(number) {
-                before.force.insert(id.to_owned(), *position);
-            }
+        self.before(document).by_id(&document.dataset)
+    }
+
+    /// What every node is and where it is, by node number: cheap to take on the UI thread
+    /// before an edit, read by id ([`Before::by_id`]) wherever the edit is applied.
+    pub(super) fn before(&self, document: &Document) -> Before {
+        let count = document.graph.node_count();
+        Before {
+            nodes: (0..count)
+                .map(|number| document.graph.node_ref(number))
+                .collect(),
+            shown: (0..count)
+                .map(|number| {
+                    self.graph
+                        .node(NodeIndex::new(number))
+                        .map(|node| [node.location().x, node.location().y])
+                })
+                .collect(),
+            force: self.force_positions.clone(),
         }
-        before
     }
 
     /// After an edit: the graph of the reindexed `document`, every node that was there
@@ -143,34 +219,26 @@ impl NetworkPart {
         document: &Document,
         layout: LayoutKind,
     ) {
-        let (shown, force) = (&before.shown, &before.force);
-        let ids: Vec<Option<&str>> = (0..document.graph.node_count())
-            .map(|number| {
-                document
-                    .graph
-                    .node_ref(number)
-                    .and_then(|n| document.node_id(n))
-            })
-            .collect();
-        self.force_positions =
-            place_new_nodes(&carry_positions(force, &ids), &document.graph.edges);
-        let arranged = arrange(
-            layout,
-            &document.graph,
-            &document.dataset,
-            &self.force_positions,
-        );
-        // Where the user dragged a node, it stays.
-        let drawn: Vec<[f32; 2]> = carry_positions(shown, &ids)
-            .into_iter()
-            .zip(arranged)
-            .map(|(shown, arranged)| shown.unwrap_or(arranged))
-            .collect();
-        self.graph = graph_of(document, &drawn);
-        self.applied_layout = layout;
+        self.install_rearranged(Rearranged::new(before, document, layout), None);
+    }
+
+    /// Shows the network of a reindexed document, built by [`Rearranged::new`] here or on a
+    /// worker, with the looks of a view when they were built with it.
+    pub(super) fn install_rearranged(
+        &mut self,
+        rearranged: Rearranged,
+        looks: Option<(View, SceneFrame)>,
+    ) {
+        self.graph = rearranged.graph;
+        self.force_positions = rearranged.force_positions;
+        self.applied_layout = rearranged.layout;
         self.layout = LayoutState::Ready;
         self.generation += 1;
         self.frame_key = None;
+        if let Some((view, frame)) = looks {
+            self.frame = frame;
+            self.frame_key = Some(view);
+        }
         self.version += 1;
     }
 
@@ -264,13 +332,7 @@ impl NetworkPart {
         }
         self.frame =
             SceneFrame::build(&document.dataset, &document.timeline, &document.graph, view);
-        for (i, look) in self.frame.nodes.iter().enumerate() {
-            if let Some(node) = self.graph.node_mut(NodeIndex::new(i)) {
-                node.payload_mut().look = *look;
-                // egui_graphs draws selected nodes last, on top of their neighbours.
-                node.set_selected(look.ring == Some(Ring::Selected));
-            }
-        }
+        copy_looks(&mut self.graph, &self.frame);
         self.frame_key = Some(view.clone());
         self.version += 1;
     }
@@ -333,6 +395,17 @@ impl NetworkPart {
             }
         }
         looks
+    }
+}
+
+/// Copies the looks of a frame into the graph's nodes.
+fn copy_looks(graph: &mut NetworkGraph, frame: &SceneFrame) {
+    for (i, look) in frame.nodes.iter().enumerate() {
+        if let Some(node) = graph.node_mut(NodeIndex::new(i)) {
+            node.payload_mut().look = *look;
+            // egui_graphs draws selected nodes last, on top of their neighbours.
+            node.set_selected(look.ring == Some(Ring::Selected));
+        }
     }
 }
 

@@ -16,10 +16,12 @@ use crate::state::{AppState, Command, DocumentCommand, Prefs};
 use crate::timeline::{ActorIx, BodyIx};
 use crate::ui::{self, Editor, FileStatus, Panels, PictureCommand};
 
+mod edits;
 mod files;
 mod pictures;
 mod presenter;
 
+use edits::Edits;
 use files::{Flow, Recovery};
 use pictures::Pictures;
 use presenter::Presenter;
@@ -99,6 +101,8 @@ pub struct MinilateralApp {
     flow: Flow,
     /// The copy of unsaved work.
     recovery: Recovery,
+    /// The edits, undos and redos being applied and waiting.
+    edits: Edits,
     /// The export window and pictures waiting for a file name.
     pictures: Pictures,
     jobs: Jobs,
@@ -129,6 +133,7 @@ impl MinilateralApp {
             network,
             flow,
             recovery: Recovery::default(),
+            edits: Edits::default(),
             pictures: Pictures::default(),
             jobs: Jobs::default(),
             queue: Queue::default(),
@@ -375,9 +380,16 @@ impl MinilateralApp {
                     generation,
                     positions,
                 ),
+                JobResult::Edited {
+                    generation,
+                    step,
+                    result,
+                } => self.edit_done(ctx, generation, step, result),
                 other => self.file_job_done(ctx, other),
             }
         }
+        // The steps and the intent left waiting by a document just replaced.
+        self.next_edits(ctx);
         if self.jobs.is_busy() {
             ctx.request_repaint_after(Duration::from_millis(100));
         }

@@ -272,10 +272,12 @@ mod tests {
         assert!(slide.title.contains("June 2010"), "{}", slide.title);
         let mut document = document;
         let lesson = document.dataset.lessons.len();
-        document.dataset.lessons.push(crate::model::Lesson {
-            name: "Mine".into(),
-            slides: vec![slide],
-        });
+        std::sync::Arc::make_mut(&mut document.dataset)
+            .lessons
+            .push(crate::model::Lesson {
+                name: "Mine".into(),
+                slides: vec![slide],
+            });
         let mut other = AppState::of_document(&document);
         let at = SlideRef { lesson, slide: 0 };
         other.apply(show_slide(&document, &other, at).expect("the new slide"));

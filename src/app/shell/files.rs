@@ -4,15 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::edits::Waiting;
 use super::{MinilateralApp, RECOVERY_DELAY};
 use crate::app::dialogs::{self, DialogRequest};
 use crate::app::jobs::{JobResult, OpenFailure, OpenMode, Opened, Purpose, open_file, open_mapped};
 use crate::document::{Document, file_name};
-use crate::edit::{Edit, History};
+use crate::edit::History;
 use crate::io::Format;
 use crate::model::{Dataset, Meta};
 use crate::render::ImageFormat;
-use crate::scene::Selection;
 use crate::state::{AppState, DocumentCommand};
 use crate::ui::{Editor, Modal, ModalAnswer};
 
@@ -97,7 +97,7 @@ impl Flow {
 #[derive(Debug, Default)]
 pub(super) struct Recovery {
     written: Option<u64>,
-    due: Option<Instant>,
+    pub(super) due: Option<Instant>,
 }
 
 impl MinilateralApp {
@@ -113,81 +113,15 @@ impl MinilateralApp {
             DocumentCommand::Save => self.save(ctx),
             DocumentCommand::SaveAs => self.ask(ctx, Purpose::SaveAs),
             DocumentCommand::ExportData => self.ask(ctx, Purpose::ExportData),
-            DocumentCommand::Undo => {
-                let records = self.history.next_undo().is_some_and(|e| !e.only_lessons());
-                if let Some(result) = self.history.undo(&mut self.document.dataset) {
-                    self.edited(result.map(|label| format!("Undid {label}")), records);
-                }
-            }
-            DocumentCommand::Redo => {
-                let records = self.history.next_redo().is_some_and(|e| !e.only_lessons());
-                if let Some(result) = self.history.redo(&mut self.document.dataset) {
-                    self.edited(result.map(|label| format!("Redid {label}")), records);
-                }
-            }
-            DocumentCommand::Apply(edit) => self.apply_edit(edit),
+            DocumentCommand::Undo => self.edit(ctx, Waiting::Undo),
+            DocumentCommand::Redo => self.edit(ctx, Waiting::Redo),
+            DocumentCommand::Apply(edit) => self.apply_edit(ctx, edit),
             DocumentCommand::OpenEditor(target) => {
                 self.memory.editor = Some(Editor::open(target, &self.document.dataset));
             }
             DocumentCommand::OpenExportImage => self.open_export_window(),
             DocumentCommand::SaveScreenshot => self.take_screenshot(ctx),
         }
-    }
-
-    fn apply_edit(&mut self, edit: Edit) {
-        let label = edit.label.clone();
-        let records = !edit.only_lessons();
-        let result = self
-            .history
-            .apply(&mut self.document.dataset, edit)
-            .map(|()| capitalised(&label));
-        self.edited(result, records);
-    }
-
-    /// After the dataset changed: reindex (unless only lessons changed, which nothing
-    /// derived depends on), keep the picture steady, note the change.
-    fn edited(&mut self, result: Result<String, crate::edit::change::Mismatch>, records: bool) {
-        match result {
-            Ok(message) => {
-                if records {
-                    self.reindex();
-                }
-                if let Some(editor) = &mut self.memory.editor
-                    && !editor.refresh(&self.document.dataset)
-                {
-                    self.memory.editor = None;
-                }
-                self.recovery.due = Some(Instant::now());
-                self.set_status(message);
-            }
-            Err(error) => self.show_message("Could not change the dataset", &error.to_string()),
-        }
-    }
-
-    /// Rebuilds everything derived from the dataset, keeping node positions and the
-    /// selection by id, and the date inside the new timeline.
-    fn reindex(&mut self) {
-        let before = self.network.positions_by_id(&self.document);
-        let selected = self
-            .state
-            .view
-            .selection
-            .and_then(|selection| self.document.node_id(selection.node()))
-            .map(str::to_owned);
-        self.document.reindex();
-        let document = &self.document;
-        self.network
-            .reindex(&before, document, self.state.view.layout);
-        let (first, last) = document.months();
-        let view = &mut self.state.view;
-        self.state.range = (first, last);
-        view.selection = selected
-            .and_then(|id| document.node_of_id(&id))
-            .map(Selection::of_node);
-        // The date stays where it was, inside the (possibly changed) timeline; no step is
-        // highlighted.
-        view.date = view.date.clamp(first, last);
-        view.previous_date = view.date;
     }
 
     /// Replaces the document with one just opened or created.
@@ -200,11 +134,15 @@ impl MinilateralApp {
         self.history = history;
         self.memory.editor = None;
         self.recovery = Recovery::default();
+        self.edits.reset();
     }
 
-    /// Does `intent` now, or first asks what to do with unsaved changes.
-    fn guard(&mut self, ctx: &egui::Context, intent: Intent) {
-        if self.history.is_dirty() {
+    /// Does `intent` now, or first asks what to do with unsaved changes (once the edits
+    /// being applied have landed).
+    pub(super) fn guard(&mut self, ctx: &egui::Context, intent: Intent) {
+        if self.edits.pending() {
+            self.edits.then(intent);
+        } else if self.history.is_dirty() {
             let name = self.document.file_label.clone();
             self.flow = Flow::Dialog(Modal::unsaved(&name), Pending::Unsaved(intent));
         } else {
@@ -415,7 +353,7 @@ impl MinilateralApp {
                         self.pictures.cancel();
                     }
                 },
-                JobResult::Opened { path, mode, result } => self.opened(path, mode, result),
+                JobResult::Opened { path, mode, result } => self.opened(ctx, path, mode, result),
                 JobResult::Saved {
                     path,
                     position,
@@ -450,7 +388,7 @@ impl MinilateralApp {
                         self.remove_recovery();
                     }
                 }
-                JobResult::LaidOut { .. } => {}
+                JobResult::LaidOut { .. } | JobResult::Edited { .. } => {}
             }
         }
     }
@@ -493,9 +431,17 @@ impl MinilateralApp {
         }
     }
 
-    fn opened(&mut self, path: PathBuf, mode: OpenMode, result: Result<Box<Opened>, OpenFailure>) {
+    fn opened(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        mode: OpenMode,
+        result: Result<Box<Opened>, OpenFailure>,
+    ) {
         match result {
-            Ok(opened) if opened.report.issues.is_empty() => self.open_now(opened, path, mode),
+            Ok(opened) if opened.report.issues.is_empty() => {
+                self.open_now(ctx, opened, path, mode);
+            }
             Ok(opened) => {
                 let proceed = match mode {
                     OpenMode::AddToCurrent => "Add anyway",
@@ -557,9 +503,15 @@ impl MinilateralApp {
 
     /// Shows an opened dataset. Files in the native format are saved back to themselves;
     /// other formats become a new, unsaved dataset (Save asks where to write it).
-    fn open_now(&mut self, opened: Box<Opened>, path: PathBuf, mode: OpenMode) {
+    fn open_now(
+        &mut self,
+        ctx: &egui::Context,
+        opened: Box<Opened>,
+        path: PathBuf,
+        mode: OpenMode,
+    ) {
         if mode == OpenMode::AddToCurrent {
-            self.add_now(&opened.document.dataset, &path);
+            self.edit(ctx, Waiting::Merge(opened.document.dataset, path));
             return;
         }
         let Opened {
@@ -582,32 +534,6 @@ impl MinilateralApp {
         self.set_status(format!("Opened {}", path.display()));
     }
 
-    /// Adds the records of a file to the open dataset as one edit (undo takes them away).
-    fn add_now(&mut self, incoming: &Dataset, path: &Path) {
-        let name = file_name(path);
-        let merge = crate::edit::merge(
-            &self.document.dataset,
-            incoming,
-            &format!("add data from {name}"),
-        );
-        if merge.summary.is_empty() {
-            self.show_message(
-                "Nothing to add",
-                &format!(
-                    "Every record of {name} is already in the dataset ({}).",
-                    merge.summary
-                ),
-            );
-            return;
-        }
-        let summary = merge.summary.to_string();
-        let result = self
-            .history
-            .apply(&mut self.document.dataset, merge.edit)
-            .map(|()| format!("{name}: {summary}"));
-        self.edited(result, true);
-    }
-
     fn saved(
         &mut self,
         ctx: &egui::Context,
@@ -626,7 +552,8 @@ impl MinilateralApp {
                 }
                 self.set_status(format!("Saved {}", path.display()));
                 if let Some(intent) = self.flow.take_intent() {
-                    self.proceed(ctx, intent);
+                    // Asks again if edits landed after the copy was taken.
+                    self.guard(ctx, intent);
                 }
             }
             Err(error) => {
@@ -665,7 +592,7 @@ impl MinilateralApp {
                 self.proceed(ctx, intent);
             }
             (Pending::Report(Some((opened, path, mode))), ModalAnswer::OpenAnyway) => {
-                self.open_now(opened, path, mode);
+                self.open_now(ctx, opened, path, mode);
             }
             (Pending::Recover(path), ModalAnswer::Recover) => {
                 self.open(ctx, path, OpenMode::AsNew);
@@ -688,7 +615,7 @@ impl MinilateralApp {
     pub(super) fn close_guard(&mut self, ctx: &egui::Context) {
         if ctx.input(|input| input.viewport().close_requested())
             && !matches!(self.flow, Flow::Closing)
-            && self.history.is_dirty()
+            && (self.history.is_dirty() || self.edits.pending())
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             if self.flow.dialog().is_none() {
@@ -771,7 +698,8 @@ impl MinilateralApp {
     }
 }
 
-fn capitalised(text: &str) -> String {
+/// The text with its first letter in upper case.
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
