@@ -1,12 +1,15 @@
 //! CPU cost of one frame of the whole app (headless egui step: layout of every panel, the
-//! network view, tessellation and the accessibility tree; no GPU), with everything visible:
+//! network view and the accessibility tree, then the tessellation of what it painted, as
+//! eframe does before the GPU; no GPU), with everything visible:
 //! the built-in sample (target ≤ 1 ms in release) and synthetic networks of about 2,000,
 //! 5,000 (target ≤ 8 ms) and 20,000 nodes (target ≤ 16 ms). The edges are one mesh, nodes
 //! off screen are skipped.
 //!
-//! `live`: the pointer moves over the network every frame, so the graph view runs and every
-//! node, edge and label is drawn. `idle`: no input, so the canvas repaints its last picture
-//! (what a window costs while the user reads it). `sample_map/live`: the map view of the
+//! `live`: the pointer moves over the network every frame, so the graph view runs: hover
+//! and hit testing, the labels placed again (the edge and node meshes are reused while the
+//! view stays still). `panning`: the view is dragged a point every frame (middle button),
+//! so every visible edge and node is drawn again too. `idle`: no input, so the canvas
+//! repaints its last picture (what a window costs while the user reads it). `sample_map/live`: the map view of the
 //! sample with the pointer moving over it (target < 2 ms). `sample_table/live`: the table
 //! view of the sample (207 × 36 cells, those in view made into widgets with their
 //! accessible labels) with the pointer moving over the cells. `sample_coalitions/live`: the
@@ -28,6 +31,15 @@ fn harness(dataset: Dataset) -> Harness<'static, MinilateralApp> {
         .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app);
     harness.run_steps(5);
     harness
+}
+
+/// One frame: the app's step, then the tessellation of its shapes (the output is copied
+/// for that: a little more work than eframe, which hands the shapes over).
+fn frame(harness: &mut Harness<'static, MinilateralApp>) {
+    harness.run_steps(1);
+    let shapes = harness.output().shapes.clone();
+    let pixels_per_point = harness.ctx.pixels_per_point();
+    std::hint::black_box(harness.ctx.tessellate(shapes, pixels_per_point));
 }
 
 fn frame_benches(c: &mut Criterion) {
@@ -60,10 +72,41 @@ fn frame_benches(c: &mut Criterion) {
                 // for long).
                 x = if x > 0.5 { 0.0 } else { 1.0 };
                 harness.hover_at(egui::Pos2::new(700.0 + x, 40.0));
-                harness.run_steps(1);
+                frame(&mut harness);
             });
         });
-        group.bench_function(format!("{name}/idle"), |b| b.iter(|| harness.run_steps(1)));
+        group.bench_function(format!("{name}/idle"), |b| b.iter(|| frame(&mut harness)));
+        // Hold the middle button over the network and move a point each frame.
+        let grab = egui::Pos2::new(700.0, 400.0);
+        harness.hover_at(grab);
+        harness.event(egui::Event::PointerButton {
+            pos: grab,
+            button: egui::PointerButton::Middle,
+            pressed: true,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+        // Past the click distance: from now on a drag.
+        let grab = grab + egui::Vec2::new(20.0, 0.0);
+        harness.hover_at(grab);
+        harness.run_steps(1);
+        let mut step = 0_u32;
+        group.bench_function(format!("{name}/panning"), |b| {
+            b.iter(|| {
+                // Back and forth, two points at a time, so the view stays where it was.
+                step += 1;
+                let x = if step.is_multiple_of(2) { 0.0 } else { 2.0 };
+                harness.hover_at(grab + egui::Vec2::new(x, 0.0));
+                frame(&mut harness);
+            });
+        });
+        harness.event(egui::Event::PointerButton {
+            pos: grab,
+            button: egui::PointerButton::Middle,
+            pressed: false,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
     }
     // The map view of the sample: the pointer moves over the map every frame (hover and hit
     // testing run; the map's shapes are reused while the view stays the same).
@@ -80,7 +123,7 @@ fn frame_benches(c: &mut Criterion) {
             b.iter(|| {
                 x = if x > 0.5 { 0.0 } else { 1.0 };
                 harness.hover_at(egui::Pos2::new(700.0 + x, 400.0));
-                harness.run_steps(1);
+                frame(&mut harness);
             });
         });
         harness
@@ -92,7 +135,7 @@ fn frame_benches(c: &mut Criterion) {
                 // From one cell to the next, so the hover and the tooltip change.
                 x = if x > 0.5 { 0.0 } else { 1.0 };
                 harness.hover_at(egui::Pos2::new(600.0 + 80.0 * x, 300.0));
-                harness.run_steps(1);
+                frame(&mut harness);
             });
         });
     }
@@ -111,7 +154,7 @@ fn frame_benches(c: &mut Criterion) {
             b.iter(|| {
                 x = if x > 0.5 { 0.0 } else { 1.0 };
                 harness.hover_at(egui::Pos2::new(700.0 + x, 400.0));
-                harness.run_steps(1);
+                frame(&mut harness);
             });
         });
         // A step of the timeline every frame: the picture is rebuilt each time (what
@@ -123,7 +166,7 @@ fn frame_benches(c: &mut Criterion) {
                 harness
                     .state_mut()
                     .push_command(Command::StepMonths(if forward { 1 } else { -1 }));
-                harness.run_steps(1);
+                frame(&mut harness);
             });
         });
     }

@@ -474,3 +474,76 @@ fn reported_counts_and_who_is_at_the_table() {
     );
     harness.get_by_label("Who is at the table");
 }
+
+/// Presses and releases the primary button at `at`, a frame each.
+fn click_at(harness: &mut Harness<'_, MinilateralApp>, at: egui::Pos2) {
+    harness.event(egui::Event::PointerMoved(at));
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
+
+#[test]
+fn hovering_clicking_and_dragging_a_node_in_the_network() {
+    let mut harness = harness();
+    harness.run_steps(3);
+    let timeline = &harness.state().document().timeline;
+    let foc = timeline.body_ix("foc").expect("the FOC is in the fixture");
+    let at = harness
+        .state()
+        .node_on_screen("foc")
+        .expect("the FOC is drawn");
+    // Between the middle nodes, where no node is.
+    let empty = egui::Pos2::new(650.0, 330.0);
+    // Hovering finds the node (through the grid); the meshes are not drawn again for it.
+    let drawn = harness.state().canvas_drawn_frames();
+    harness.hover_at(at + egui::Vec2::new(1.0, 1.0));
+    harness.run_steps(2);
+    assert_eq!(harness.state().hovered_in_network(), Some("foc"));
+    assert_eq!(harness.state().canvas_drawn_frames(), drawn);
+    harness.hover_at(empty);
+    harness.run_steps(2);
+    assert_eq!(harness.state().hovered_in_network(), None);
+    // A click selects it; a click on empty canvas clears the selection.
+    click_at(&mut harness, at);
+    assert_eq!(
+        harness.state().state().view.selection,
+        Some(minilateral::scene::Selection::Body(foc))
+    );
+    click_at(&mut harness, empty);
+    assert_eq!(harness.state().state().view.selection, None);
+    // A drag from the node moves the node, not the view: the other nodes stay put.
+    let other = harness
+        .state()
+        .node_on_screen("acta")
+        .expect("ACTA is drawn");
+    harness.drag_at(at);
+    harness.run_steps(1);
+    for step in 1..=4 {
+        harness.hover_at(at + egui::Vec2::new(15.0 * step as f32, 10.0 * step as f32));
+        harness.run_steps(1);
+    }
+    harness.drop_at(at + egui::Vec2::new(60.0, 40.0));
+    harness.run_steps(2);
+    let moved = harness.state().node_on_screen("foc").expect("still drawn");
+    assert!(
+        (moved - (at + egui::Vec2::new(60.0, 40.0))).length() < 1.0,
+        "{at:?} to {moved:?}"
+    );
+    let still = harness.state().node_on_screen("acta").expect("still drawn");
+    assert!((still - other).length() < 0.5, "{other:?} to {still:?}");
+    // The node is found where it was dropped.
+    click_at(&mut harness, moved);
+    assert_eq!(
+        harness.state().state().view.selection,
+        Some(minilateral::scene::Selection::Body(foc))
+    );
+}

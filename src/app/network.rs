@@ -4,7 +4,6 @@
 //! was built for is not the view shown.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use egui::Pos2;
 use petgraph::stable_graph::NodeIndex;
@@ -415,9 +414,9 @@ fn graph_of(document: &Document, positions: &[[f32; 2]]) -> NetworkGraph {
     let mut graph = NetworkGraph::new();
     let scene = &document.graph;
     for number in 0..scene.node_count() {
-        let Some(node) = scene.node_ref(number) else {
+        if scene.node_ref(number).is_none() {
             continue;
-        };
+        }
         let position = positions.get(number).copied().unwrap_or([0.0, 0.0]);
         let payload = NodePayload {
             number,
@@ -429,8 +428,6 @@ fn graph_of(document: &Document, positions: &[[f32; 2]]) -> NetworkGraph {
                 ring: None,
                 label: LabelRule::WhenZoomedIn,
             },
-            label: Arc::from(document.node_label(node)),
-            short_label: document.node_short_label(node).map(Arc::from),
         };
         graph.add_node_with_location(payload, Pos2::new(position[0], position[1]));
     }

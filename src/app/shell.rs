@@ -77,8 +77,8 @@ struct PanelMemory {
     coalitions: ui::CoalitionCache,
     /// The Lesson window.
     lesson: ui::LessonPanel,
-    /// The search text of the browser list.
-    search: String,
+    /// The side list: its search text and rows.
+    browser: ui::BrowserList,
     /// Focus the search box on the next frame.
     focus_search: bool,
     /// The window title last sent.
@@ -261,7 +261,7 @@ impl MinilateralApp {
         }
         if panels.prefs.show_browser {
             let focus = std::mem::take(&mut self.memory.focus_search);
-            ui::browser_panel_ui(ui, &mut panels, &mut self.memory.search, focus);
+            ui::browser_panel_ui(ui, &mut panels, &mut self.memory.browser, focus);
         }
         if panels.prefs.show_inspector {
             ui::inspector_panel_ui(ui, &mut panels);
@@ -350,6 +350,33 @@ impl MinilateralApp {
             self.network.canvas.live_frames,
             self.network.canvas.cached_frames,
         )
+    }
+
+    /// How many frames drew the network's edge and node meshes again (the others reused
+    /// them), for tests.
+    pub fn canvas_drawn_frames(&self) -> u64 {
+        self.network.canvas.drawn_frames
+    }
+
+    /// Where the node of the record with `id` was drawn at the last frame, in screen
+    /// points (for tests).
+    pub fn node_on_screen(&self, id: &str) -> Option<egui::Pos2> {
+        let node = self.document.node_of_id(id)?;
+        let number = self.document.graph.node_number(node);
+        let location = self
+            .network
+            .graph
+            .node(petgraph::stable_graph::NodeIndex::new(number))?
+            .location();
+        self.network.canvas.screen_of(location)
+    }
+
+    /// The id of the record whose node the pointer is over in the network (for tests).
+    pub fn hovered_in_network(&self) -> Option<&str> {
+        let index = self.network.graph.hovered_node()?;
+        let number = self.network.graph.node(index)?.payload().number;
+        let node = self.document.graph.node_ref(number)?;
+        self.document.node_id(node)
     }
 
     /// The status line's last message (for tests).

@@ -9,6 +9,7 @@
 pub mod coalitions;
 mod frame;
 mod graph;
+pub mod hit;
 pub mod labels;
 pub mod layout;
 pub mod map;

@@ -11,7 +11,7 @@ use crate::style::{NodeKind, REGIONS};
 pub fn browser_panel_ui(
     ui: &mut egui::Ui,
     panels: &mut Panels<'_>,
-    search: &mut String,
+    list: &mut BrowserList,
     focus: bool,
 ) {
     egui::Panel::left("browser")
@@ -22,7 +22,7 @@ pub fn browser_panel_ui(
             ui.add_space(4.0);
             let label = ui.label("Find");
             let response = ui.add(
-                egui::TextEdit::singleline(search)
+                egui::TextEdit::singleline(&mut list.search)
                     .hint_text("Search (Ctrl+F)")
                     .desired_width(f32::INFINITY),
             );
@@ -35,7 +35,7 @@ pub fn browser_panel_ui(
                 .default_open(true)
                 .show(ui, |ui| filters_ui(ui, panels));
             ui.separator();
-            list_ui(ui, panels, search);
+            list_ui(ui, panels, list);
         });
 }
 
@@ -130,11 +130,75 @@ fn filters_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>) {
     panels.commands.extend(commands);
 }
 
-/// One row of the list.
-struct Row {
-    node: NodeRef,
-    text: String,
-    detail: String,
+/// The side list: the search text, and the rows that match it, kept while neither the
+/// records nor the search change (building them lowercases and sorts every name, too much
+/// to do each frame for tens of thousands of actors).
+#[derive(Default)]
+pub struct BrowserList {
+    /// The search text.
+    pub search: String,
+    /// What `rows` were built for: the document's revision and the search.
+    key: Option<(u64, String)>,
+    /// The matching bodies, then the matching actors, each sorted by name.
+    bodies: Vec<NodeRef>,
+    actors: Vec<NodeRef>,
+}
+
+impl BrowserList {
+    /// Rebuilds the rows when the records or the search changed.
+    fn refresh(&mut self, document: &crate::document::Document) {
+        let needle = self.search.trim().to_lowercase();
+        let key = (document.revision(), needle);
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let dataset = &document.dataset;
+        let needle = &key.1;
+        let mut bodies: Vec<(String, NodeRef)> = dataset
+            .bodies
+            .iter()
+            .enumerate()
+            .filter(|(_, body)| {
+                matches(
+                    &[
+                        &body.id,
+                        &body.name,
+                        body.short_name.as_deref().unwrap_or(""),
+                    ],
+                    needle,
+                )
+            })
+            .map(|(i, body)| {
+                (
+                    body.label().to_lowercase(),
+                    NodeRef::Body(crate::timeline::BodyIx(i as u32)),
+                )
+            })
+            .collect();
+        let mut actors: Vec<(String, NodeRef)> = dataset
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, actor)| {
+                matches(
+                    &[&actor.id, &actor.name, actor.iso3.as_deref().unwrap_or("")],
+                    needle,
+                )
+            })
+            .map(|(i, actor)| {
+                (
+                    actor.name.to_lowercase(),
+                    NodeRef::Actor(crate::timeline::ActorIx(i as u32)),
+                )
+            })
+            .collect();
+        // Stable: equal names keep the file's order.
+        bodies.sort_by(|a, b| a.0.cmp(&b.0));
+        actors.sort_by(|a, b| a.0.cmp(&b.0));
+        self.bodies = bodies.into_iter().map(|(_, node)| node).collect();
+        self.actors = actors.into_iter().map(|(_, node)| node).collect();
+        self.key = Some(key);
+    }
 }
 
 fn matches(haystacks: &[&str], needle: &str) -> bool {
@@ -144,56 +208,28 @@ fn matches(haystacks: &[&str], needle: &str) -> bool {
             .any(|text| text.to_lowercase().contains(needle))
 }
 
-fn list_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, search: &str) {
-    let needle = search.trim().to_lowercase();
-    let dataset = &panels.document.dataset;
-    let mut bodies: Vec<Row> = dataset
-        .bodies
-        .iter()
-        .enumerate()
-        .filter(|(_, body)| {
-            matches(
-                &[
-                    &body.id,
-                    &body.name,
-                    body.short_name.as_deref().unwrap_or(""),
-                ],
-                &needle,
-            )
-        })
-        .map(|(i, body)| Row {
-            node: NodeRef::Body(crate::timeline::BodyIx(i as u32)),
-            text: body.label().to_owned(),
-            detail: format!("{} · {}", body.name, body.kind.label()),
-        })
-        .collect();
-    bodies.sort_by_key(|row| row.text.to_lowercase());
-    let mut actors: Vec<Row> = dataset
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(_, actor)| {
-            matches(
-                &[&actor.id, &actor.name, actor.iso3.as_deref().unwrap_or("")],
-                &needle,
-            )
-        })
-        .map(|(i, actor)| Row {
-            node: NodeRef::Actor(crate::timeline::ActorIx(i as u32)),
-            text: actor.name.clone(),
-            detail: format!(
-                "{}{}",
-                actor.kind.label(),
-                actor
-                    .region
-                    .as_deref()
-                    .map(|region| format!(" · {region}"))
-                    .unwrap_or_default()
-            ),
-        })
-        .collect();
-    actors.sort_by_key(|row| row.text.to_lowercase());
+/// What a row's tooltip says of its record.
+fn detail(dataset: &crate::model::Dataset, node: NodeRef) -> String {
+    match node {
+        NodeRef::Body(body) => dataset
+            .bodies
+            .get(body.index())
+            .map(|body| format!("{} · {}", body.name, body.kind.label()))
+            .unwrap_or_default(),
+        NodeRef::Actor(actor) => dataset
+            .actors
+            .get(actor.index())
+            .map(|actor| match actor.region.as_deref() {
+                Some(region) => format!("{} · {region}", actor.kind.label()),
+                None => actor.kind.label().to_owned(),
+            })
+            .unwrap_or_default(),
+    }
+}
 
+fn list_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, list: &mut BrowserList) {
+    list.refresh(panels.document);
+    let document = panels.document;
     let selected = panels
         .state
         .view
@@ -202,60 +238,73 @@ fn list_ui(ui: &mut egui::Ui, panels: &mut Panels<'_>, search: &str) {
             Selection::Body(body) => NodeRef::Body(body),
             Selection::Actor(actor) => NodeRef::Actor(actor),
         });
-    let graph = &panels.document.graph;
+    let graph = &document.graph;
     let frame = panels.frame;
     let mut clicked = None;
-    // One flat list of equal-height lines, so that only the visible ones are laid out
-    // (datasets with thousands of actors stay cheap to draw).
-    let mut lines: Vec<Option<&Row>> = Vec::new();
-    let mut headings: Vec<(usize, String)> = Vec::new();
-    for (heading, rows) in [
-        ("Forums and instruments", &bodies),
-        ("States and stakeholders", &actors),
-    ] {
-        if rows.is_empty() {
-            continue;
-        }
-        headings.push((lines.len(), format!("{heading} ({})", rows.len())));
-        lines.push(None);
-        lines.extend(rows.iter().map(Some));
-    }
-    if lines.is_empty() {
+    // One flat list of equal-height lines (a heading, then its rows), so that only the
+    // visible ones are laid out.
+    let sections: Vec<(&str, &[NodeRef])> = [
+        ("Forums and instruments", list.bodies.as_slice()),
+        ("States and stakeholders", list.actors.as_slice()),
+    ]
+    .into_iter()
+    .filter(|(_, rows)| !rows.is_empty())
+    .collect();
+    let line_count: usize = sections.iter().map(|(_, rows)| rows.len() + 1).sum();
+    if line_count == 0 {
         ui.weak("Nothing matches the search");
     }
+    let line_at = |mut index: usize| -> Option<Result<NodeRef, String>> {
+        for (heading, rows) in &sections {
+            if index == 0 {
+                return Some(Err(format!("{heading} ({})", rows.len())));
+            }
+            index -= 1;
+            if let Some(row) = rows.get(index) {
+                return Some(Ok(*row));
+            }
+            index -= rows.len();
+        }
+        None
+    };
     let line_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show_rows(ui, line_height, lines.len(), |ui, range| {
+        .show_rows(ui, line_height, line_count, |ui, range| {
             for index in range {
-                let Some(row) = lines.get(index).copied().flatten() else {
-                    if let Some((_, heading)) = headings.iter().find(|(at, _)| *at == index) {
+                let row = match line_at(index) {
+                    Some(Ok(row)) => row,
+                    Some(Err(heading)) => {
                         ui.add_sized(
                             [ui.available_width(), line_height],
                             egui::Label::new(egui::RichText::new(heading).small().strong()),
                         );
+                        continue;
                     }
-                    continue;
+                    None => continue,
                 };
                 let hidden = frame
                     .nodes
-                    .get(graph.node_number(row.node))
+                    .get(graph.node_number(row))
                     .is_none_or(|look| look.visibility == Visibility::Hidden);
+                let name = document.node_label(row);
                 let text = if hidden {
-                    egui::RichText::new(&row.text).weak()
+                    egui::RichText::new(name).weak()
                 } else {
-                    egui::RichText::new(&row.text)
-                };
-                let hover = if hidden {
-                    format!("{}\nHidden by the filters", row.detail)
-                } else {
-                    row.detail.clone()
+                    egui::RichText::new(name)
                 };
                 let response = ui
-                    .selectable_label(selected == Some(row.node), text)
-                    .on_hover_text(hover);
+                    .selectable_label(selected == Some(row), text)
+                    .on_hover_ui(|ui| {
+                        let detail = detail(&document.dataset, row);
+                        if hidden {
+                            ui.label(format!("{detail}\nHidden by the filters"));
+                        } else {
+                            ui.label(detail);
+                        }
+                    });
                 if response.clicked() {
-                    clicked = Some(row.node);
+                    clicked = Some(row);
                 }
             }
         });

@@ -1,7 +1,9 @@
 //! The central panel: the network, with the title, the large date and a hint drawn over it.
 
+use std::sync::Arc;
+
 use egui::{Align2, FontId, Pos2, Vec2};
-use egui_graphs::{GraphChange, SettingsInteraction, SettingsNavigation, SettingsStyle};
+use egui_graphs::{SettingsInteraction, SettingsNavigation, SettingsStyle};
 use petgraph::stable_graph::NodeIndex;
 
 use super::colour::{color32, theme_of};
@@ -28,11 +30,40 @@ pub struct CanvasCache {
     pub live_frames: u64,
     /// Frames that reused the shapes.
     pub cached_frames: u64,
+    /// Frames that drew the edges and nodes again (rather than reusing their meshes).
+    pub drawn_frames: u64,
     /// The canvas size at the last frame.
     last_size: Option<Vec2>,
     /// Whether the user zoomed or panned since the last fit: then a resized window keeps
     /// their view; otherwise the network is fitted to the new size.
     navigated: bool,
+    /// The edges' and the nodes' meshes, and what they were drawn for.
+    meshes: Option<(MeshKey, egui::Shape, egui::Shape)>,
+    /// Which node is under the pointer, and the graph version it was built for.
+    hits: Option<(u64, crate::scene::hit::HitGrid)>,
+    /// Where the graph was on screen at the last frame: the canvas's corner, the pan and
+    /// the zoom (graph position `p` is at `corner + pan + p * zoom`).
+    transform: Option<(Pos2, Vec2, f32)>,
+}
+
+impl CanvasCache {
+    /// Where a graph position was drawn at the last frame (for tests and tools).
+    pub fn screen_of(&self, position: Pos2) -> Option<Pos2> {
+        let (corner, pan, zoom) = self.transform?;
+        Some(corner + pan + position.to_vec2() * zoom)
+    }
+}
+
+/// What the edge and node meshes depend on besides the graph's version: where the graph is
+/// on screen, the pixel size and the theme.
+#[derive(Clone, Copy, PartialEq)]
+struct MeshKey {
+    version: u64,
+    rect: egui::Rect,
+    pan: Vec2,
+    zoom: f32,
+    pixels_per_point: f32,
+    dark: bool,
 }
 
 /// Whether anything happened this frame that the graph view must see: a button pressed or
@@ -57,6 +88,119 @@ fn has_input(ctx: &egui::Context, canvas: egui::Rect) -> bool {
                     || input.zoom_delta() != 1.0
                     || !input.events.is_empty()))
     })
+}
+
+/// The smallest radius, in screen points, by which a node can be hovered or grabbed.
+const HIT_RADIUS: f32 = 4.0;
+
+/// The node under a screen position, through the grid of the nodes' discs (built again
+/// when the graph's version changed or a node was dragged).
+fn node_under(
+    cache: &mut CanvasCache,
+    graph: &NetworkGraph,
+    version: u64,
+    screen: Pos2,
+) -> Option<NodeIndex> {
+    use crate::scene::Visibility;
+    use crate::scene::hit::HitGrid;
+    let (corner, pan, zoom) = cache.transform?;
+    if cache
+        .hits
+        .as_ref()
+        .is_none_or(|(built, _)| *built != version)
+    {
+        let count = graph
+            .nodes_iter()
+            .map(|(index, _)| index.index() + 1)
+            .max()
+            .unwrap_or(0);
+        let mut discs = vec![None; count];
+        for (index, node) in graph.nodes_iter() {
+            let look = &node.payload().look;
+            if look.visibility != Visibility::Hidden {
+                let at = node.location();
+                discs[index.index()] = Some(([at.x, at.y], look.radius));
+            }
+        }
+        cache.hits = Some((version, HitGrid::new(discs)));
+    }
+    let (_, grid) = cache.hits.as_ref()?;
+    let position = (screen - corner - pan) / zoom.max(1e-6);
+    let min_radius = HIT_RADIUS.max(crate::render::shapes::MIN_NODE_RADIUS) / zoom.max(1e-6);
+    grid.node_at([position.x, position.y], min_radius)
+        .map(NodeIndex::new)
+}
+
+/// Grabs, moves and lets go of nodes (before the view runs, so that a drag on a node moves
+/// the node rather than the view): a press on a node marks it dragged, which egui_graphs
+/// reads as "do not pan"; each frame the pointer's movement moves it.
+fn drag_nodes(ui: &egui::Ui, cache: &mut CanvasCache, graph: &mut NetworkGraph, version: u64) {
+    let (pressed, down, delta, position) = ui.input(|input| {
+        (
+            input.pointer.primary_pressed(),
+            input.pointer.primary_down(),
+            input.pointer.delta(),
+            input.pointer.press_origin(),
+        )
+    });
+    if let Some(dragged) = graph.dragged_node() {
+        if down {
+            let zoom = cache.transform.map_or(1.0, |(_, _, zoom)| zoom).max(1e-6);
+            if delta != Vec2::ZERO
+                && let Some(node) = graph.node_mut(dragged)
+            {
+                let at = node.location() + delta / zoom;
+                node.set_location(at);
+                // The grid no longer knows where the node is.
+                cache.hits = None;
+            }
+        } else {
+            if let Some(node) = graph.node_mut(dragged) {
+                node.set_dragged(false);
+            }
+            graph.set_dragged_node(None);
+        }
+        return;
+    }
+    if !pressed {
+        return;
+    }
+    // Only a press on the canvas itself, not on a window over it.
+    let Some(position) = position else {
+        return;
+    };
+    if ui.ctx().layer_id_at(position) != Some(ui.layer_id()) || !ui.max_rect().contains(position) {
+        return;
+    }
+    if let Some(index) = node_under(cache, graph, version, position)
+        && let Some(node) = graph.node_mut(index)
+    {
+        node.set_dragged(true);
+        graph.set_dragged_node(Some(index));
+    }
+}
+
+/// Marks the node under the pointer hovered (or the dragged one), for the drawing, the
+/// labels and the tooltip.
+fn hover_nodes(
+    cache: &mut CanvasCache,
+    graph: &mut NetworkGraph,
+    version: u64,
+    pointer: Option<Pos2>,
+) {
+    let now = graph
+        .dragged_node()
+        .or_else(|| pointer.and_then(|position| node_under(cache, graph, version, position)));
+    let before = graph.hovered_node();
+    if now != before {
+        if let Some(node) = before.and_then(|index| graph.node_mut(index)) {
+            node.set_hovered(false);
+        }
+        if let Some(node) = now.and_then(|index| graph.node_mut(index)) {
+            node.set_hovered(true);
+        }
+        graph.set_hovered_node(now);
+    }
 }
 
 /// The central panel. `version` changes whenever the graph's positions or looks change.
@@ -104,12 +248,12 @@ pub fn network_panel_ui(
             overlays_ui(ui, panels, rect, &block, laying_out);
             return;
         }
+        drag_nodes(ui, cache, graph, version);
         let layer = ui.layer_id();
         let start = ctx.graphics(|layers| layers.get(layer).map_or(0, |list| list.next_idx().0));
-        let interactions = SettingsInteraction::new()
-            .with_dragging_enabled(true)
-            .with_hover_enabled(true)
-            .with_node_clicking_enabled(true);
+        // egui_graphs pans, zooms and fits; hovering, grabbing and clicking nodes are ours
+        // (through the grid of `node_under`, not a look at every node).
+        let interactions = SettingsInteraction::new();
         let navigations = SettingsNavigation::new()
             .with_zoom_and_pan_enabled(true)
             .with_fit_to_screen_enabled(fit)
@@ -117,20 +261,43 @@ pub fn network_panel_ui(
         // The faint world map behind a network arranged on it: a slot below the graph,
         // filled after the view ran, with this frame's zoom and pan.
         let backdrop = ui.painter().add(egui::Shape::Noop);
-        // The edges: one mesh under the nodes, filled after the view ran (this frame's
-        // zoom and pan, and the nodes where they were dragged to).
+        // The edges, then the nodes: one mesh each, filled after the view ran (this
+        // frame's zoom and pan, and the nodes where they were dragged to).
         let edges_slot = ui.painter().add(egui::Shape::Noop);
+        let nodes_slot = ui.painter().add(egui::Shape::Noop);
         let response = NetworkView::new()
             .with_id(Some("network".into()))
             .with_interactions(&interactions)
             .with_navigations(&navigations)
             .with_styles(&SettingsStyle::new())
             .show(ui, graph);
+        let meta = egui_graphs::MetadataFrame::new(Some("network".into())).load(ui);
+        cache.transform = Some((rect.left_top(), meta.pan, meta.zoom));
+        // A dragged node changes the positions without a new version.
+        let version = if graph.dragged_node().is_some() {
+            cache.hits = None;
+            u64::MAX
+        } else {
+            version
+        };
+        hover_nodes(cache, graph, version, response.response.hover_pos());
         if panels.state.view.layout == crate::scene::layout::LayoutKind::OnMap {
             ui.painter().set(backdrop, faint_map(ui, rect));
         }
-        ui.painter()
-            .set(edges_slot, edges_shape(ui, panels, graph, rect));
+        let (edges, nodes) = network_meshes(ui, panels, graph, cache, version, rect);
+        ui.painter().set(edges_slot, edges);
+        ui.painter().set(nodes_slot, nodes);
+        if let Some(index) = graph.hovered_node().or(graph.dragged_node())
+            && let Some(node) = graph.node(index)
+        {
+            let look = &node.payload().look;
+            let centre = ui_screen(cache, node.location());
+            let radius = meta.canvas_to_screen_size(look.radius);
+            ui.painter().extend(super::network::node_screen_shapes(
+                look, centre, radius, true, &palette,
+            ));
+            ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
+        }
         cache.key = Some(key);
         cache.live_frames += 1;
         let zoomed = response.response.hovered()
@@ -140,31 +307,23 @@ pub fn network_panel_ui(
         if (response.response.dragged() && graph.dragged_node().is_none()) || zoomed {
             cache.navigated = true;
         }
-        let mut clicked_node = None;
-        for change in &response.changes {
-            if let GraphChange::NodeClicked { node } = change {
-                clicked_node = Some(*node);
-            }
-        }
-        if let Some(index) = clicked_node {
-            let number = graph
-                .node(index)
-                .map(|node| node.payload().number)
-                .unwrap_or(usize::MAX);
-            let selection = panels
-                .document
-                .graph
-                .node_ref(number)
-                .map(|node| match node {
-                    NodeRef::Body(body) => Selection::Body(body),
-                    NodeRef::Actor(actor) => Selection::Actor(actor),
-                });
+        // Two clicks in quick succession are a double click, which is a click too.
+        if response.response.clicked() || response.response.double_clicked() {
+            let selection = graph.hovered_node().and_then(|index| {
+                let number = graph.node(index)?.payload().number;
+                panels
+                    .document
+                    .graph
+                    .node_ref(number)
+                    .map(|node| match node {
+                        NodeRef::Body(body) => Selection::Body(body),
+                        NodeRef::Actor(actor) => Selection::Actor(actor),
+                    })
+            });
             panels.emit(Command::Select(selection));
-        } else if response.response.clicked() && graph.hovered_node().is_none() {
-            panels.emit(Command::Select(None));
         }
         let block = title_block(ui, panels, rect);
-        labels_ui(ui, graph, rect, block.area);
+        labels_ui(ui, panels, graph, rect, block.area);
         cache.shapes = ctx.graphics(|layers| {
             layers.get(layer).map_or_else(Vec::new, |list| {
                 list.all_entries().skip(start).cloned().collect()
@@ -177,25 +336,87 @@ pub fn network_panel_ui(
     });
 }
 
-/// The network's edges as one mesh, at this frame's zoom and pan, clipped to the canvas.
-fn edges_shape(
+/// Where a graph position is on screen at this frame.
+fn ui_screen(cache: &CanvasCache, position: Pos2) -> Pos2 {
+    cache.screen_of(position).unwrap_or(position)
+}
+
+/// The network's edges and nodes as two meshes, at this frame's zoom and pan, clipped to
+/// the canvas; reused as they are while nothing they depend on changed (a pointer moving
+/// over a still network draws nothing again).
+fn network_meshes(
     ui: &egui::Ui,
     panels: &Panels<'_>,
     graph: &NetworkGraph,
+    cache: &mut CanvasCache,
+    version: u64,
     rect: egui::Rect,
-) -> egui::Shape {
-    let meta = egui_graphs::MetadataFrame::new(Some("network".into())).load(ui);
-    let offset = rect.left_top().to_vec2();
-    let mesh = super::network::edges_mesh(
+) -> (egui::Shape, egui::Shape) {
+    let ctx = ui.ctx();
+    let (corner, pan, zoom) = cache
+        .transform
+        .unwrap_or((rect.left_top(), Vec2::ZERO, 1.0));
+    let key = MeshKey {
+        version,
+        rect,
+        pan,
+        zoom,
+        pixels_per_point: ctx.pixels_per_point(),
+        dark: ui.visuals().dark_mode,
+    };
+    if version != u64::MAX
+        && let Some((drawn, edges, nodes)) = &cache.meshes
+        && *drawn == key
+    {
+        return (edges.clone(), nodes.clone());
+    }
+    let screen_of = |position: Pos2| corner + pan + position.to_vec2() * zoom;
+    // The last meshes' memory, when nothing else holds them any more (the idle picture is
+    // taken again at the end of this frame): no fresh pages for tens of megabytes.
+    cache.shapes.clear();
+    let (mut edges, mut nodes) = match cache.meshes.take() {
+        Some((_, egui::Shape::Mesh(edges), egui::Shape::Mesh(nodes))) => (
+            Arc::try_unwrap(edges).unwrap_or_default(),
+            Arc::try_unwrap(nodes).unwrap_or_default(),
+        ),
+        _ => Default::default(),
+    };
+    super::network::edges_mesh(
         graph,
         &panels.document.graph.edges,
         &panels.frame.edges,
-        |position| meta.canvas_to_screen_pos(position) + offset,
-        meta.zoom,
+        screen_of,
+        zoom,
         rect,
-        ui.ctx().pixels_per_point(),
+        key.pixels_per_point,
+        &mut edges,
     );
-    egui::Shape::mesh(mesh)
+    let mut tessellator = egui::epaint::Tessellator::new(
+        key.pixels_per_point,
+        ctx.tessellation_options(|options| *options),
+        ctx.fonts(|fonts| fonts.font_image_size()),
+        // Small discs are then tessellated as polygons, not sampled from the font atlas,
+        // so the mesh stays right if the atlas changes.
+        Vec::new(),
+    );
+    let screen = super::network::NodeScreen {
+        screen_of,
+        zoom,
+        clip: rect,
+    };
+    let palette = theme_of(ctx).palette();
+    super::network::nodes_mesh(
+        graph,
+        &screen,
+        &palette,
+        &mut tessellator,
+        graph.dragged_node(),
+        &mut nodes,
+    );
+    let (edges, nodes) = (egui::Shape::mesh(edges), egui::Shape::mesh(nodes));
+    cache.drawn_frames += 1;
+    cache.meshes = Some((key, edges.clone(), nodes.clone()));
+    (edges, nodes)
 }
 
 /// The world's outlines in the network's coordinates (see `scene::layout::layout_from_map`),
@@ -261,7 +482,13 @@ const LABEL_PAD: f32 = 1.5;
 /// that labels never cover each other or other nodes: the selection and the hovered node
 /// first, then bodies from the largest, then states when the zoom allows. A label with no
 /// free spot is left out (hovering shows it).
-fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect, title: egui::Rect) {
+fn labels_ui(
+    ui: &egui::Ui,
+    panels: &Panels<'_>,
+    graph: &NetworkGraph,
+    rect: egui::Rect,
+    title: egui::Rect,
+) {
     use crate::scene::labels::{LabelRequest, LabelStyle, Obstacle, place_labels};
     use crate::scene::{LabelRule, Ring, Visibility};
     let meta = egui_graphs::MetadataFrame::new(Some("network".into())).load(ui);
@@ -291,14 +518,21 @@ fn labels_ui(ui: &egui::Ui, graph: &NetworkGraph, rect: egui::Rect, title: egui:
         if faded && !emphasised {
             continue;
         }
-        let payload = node.payload();
+        let document = panels.document;
+        let Some(record) = document.graph.node_ref(node.payload().number) else {
+            continue;
+        };
         let text: &str = match look.label {
-            LabelRule::Always => &payload.label,
-            LabelRule::WhenZoomedIn if emphasised || zoom >= FULL_LABEL_ZOOM => &payload.label,
-            LabelRule::WhenZoomedIn if zoom >= SHORT_LABEL_ZOOM => match &payload.short_label {
-                Some(short) => short,
-                None => continue,
-            },
+            LabelRule::Always => document.node_label(record),
+            LabelRule::WhenZoomedIn if emphasised || zoom >= FULL_LABEL_ZOOM => {
+                document.node_label(record)
+            }
+            LabelRule::WhenZoomedIn if zoom >= SHORT_LABEL_ZOOM => {
+                match document.node_short_label(record) {
+                    Some(short) => short,
+                    None => continue,
+                }
+            }
             LabelRule::WhenZoomedIn => continue,
         };
         let body = look.kind.is_body();

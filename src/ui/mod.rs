@@ -24,7 +24,7 @@ mod seats;
 mod table;
 mod timeline_bar;
 
-pub use browser::browser_panel_ui;
+pub use browser::{BrowserList, browser_panel_ui};
 pub use canvas::{CanvasCache, network_panel_ui};
 pub use chart::chart_panel_ui;
 pub use coalitions::{CoalitionCache, TIE_THRESHOLD_LABEL, coalitions_panel_ui};

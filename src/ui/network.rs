@@ -6,30 +6,25 @@
 //! (so they can avoid each other), at fixed screen sizes, so zooming never re-rasterises
 //! them at new sizes (the label pathology of `EGUI-STACK.md`).
 
-use std::sync::Arc;
-
 use egui::{Pos2, Shape, Vec2};
 use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
-use petgraph::stable_graph::{DefaultIx, IndexType};
+use petgraph::stable_graph::{DefaultIx, IndexType, NodeIndex};
 use petgraph::{Directed, EdgeType};
 
-use super::colour::theme_of;
 use super::picture::egui_shapes;
 use crate::render::shapes::{self, NodeState};
 use crate::render::{LineDash, Shape as PictureShape};
 use crate::scene::{EdgeLook, NodeLook, Visibility};
 
-/// What a node carries: its number in the scene and its look at the date.
-#[derive(Clone, Debug)]
+/// What a node carries: its number in the scene and its look at the date (small and
+/// plain: egui_graphs copies every node's payload each frame). Its labels are the
+/// document's ([`crate::document::Document::node_label`]).
+#[derive(Clone, Copy, Debug)]
 pub struct NodePayload {
     /// The node's number in [`crate::scene::SceneGraph`].
     pub number: usize,
     /// How it looks at the date.
     pub look: NodeLook,
-    /// The full label.
-    pub label: Arc<str>,
-    /// A short label (an ISO code) shown at middle zoom, if any.
-    pub short_label: Option<Arc<str>>,
 }
 
 /// What an edge carries: its look at the date.
@@ -65,7 +60,7 @@ impl From<NodeProps<NodePayload>> for NodeDisplay {
     fn from(props: NodeProps<NodePayload>) -> Self {
         Self {
             pos: props.location(),
-            payload: props.payload.clone(),
+            payload: props.payload,
             hovered: props.hovered,
             dragged: props.dragged,
         }
@@ -83,28 +78,16 @@ impl DisplayNode<NodePayload, EdgePayload, Directed, DefaultIx> for NodeDisplay 
         self.pos + dir.normalized() * self.look().radius
     }
 
-    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
-        if self.look().visibility == Visibility::Hidden {
-            return Vec::new();
-        }
-        let centre = ctx.meta.canvas_to_screen_pos(self.pos);
-        let radius = ctx.meta.canvas_to_screen_size(self.look().radius);
-        // Off screen: nothing to draw (the ring reaches a little beyond the radius).
-        let reach = radius.max(shapes::MIN_NODE_RADIUS) + 8.0;
-        if !ctx.painter.clip_rect().expand(reach).contains(centre) {
-            return Vec::new();
-        }
-        let palette = theme_of(ctx.ctx).palette();
-        node_screen_shapes(self.look(), centre, radius, self.hovered, &palette)
+    /// Nothing: the nodes are drawn in one mesh ([`nodes_mesh`]).
+    fn shapes(&mut self, _ctx: &DrawContext) -> Vec<Shape> {
+        Vec::new()
     }
 
     fn update(&mut self, props: &NodeProps<NodePayload>) {
         self.pos = props.location();
         self.hovered = props.hovered;
         self.dragged = props.dragged;
-        if self.payload.look != props.payload.look || self.payload.number != props.payload.number {
-            self.payload = props.payload.clone();
-        }
+        self.payload = props.payload;
     }
 
     fn is_inside(&self, pos: Pos2) -> bool {
@@ -161,7 +144,12 @@ pub const DETAILED_EDGES_MAX: usize = 6_000;
 /// Every visible edge of the network that crosses `clip` as one triangle mesh (egui then
 /// tessellates nothing): anti-aliased lines, dashes and dots, arrow heads, each in the
 /// colour and width [`shapes::edge_look_shapes`] gives the pictures. `screen_of` turns a
-/// graph position into a screen position; `zoom` is screen points per graph unit.
+/// graph position into a screen position; `zoom` is screen points per graph unit. The mesh
+/// is written into `mesh` (emptied first, its memory reused).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the edges, where they go, and the mesh"
+)]
 pub fn edges_mesh(
     graph: &NetworkGraph,
     edges: &[(crate::scene::EdgeRef, usize, usize)],
@@ -170,8 +158,9 @@ pub fn edges_mesh(
     zoom: f32,
     clip: egui::Rect,
     pixels_per_point: f32,
-) -> egui::Mesh {
-    use petgraph::stable_graph::NodeIndex;
+    mesh: &mut egui::Mesh,
+) {
+    mesh.clear();
     let mut segments: Vec<(Pos2, Pos2, &EdgeLook)> = Vec::new();
     for (&(_, from, to), look) in edges.iter().zip(looks) {
         if look.visibility == Visibility::Hidden {
@@ -201,7 +190,6 @@ pub fn edges_mesh(
     } else {
         0.0
     };
-    let mut mesh = egui::Mesh::default();
     let per_edge = if detailed { 8 } else { 4 };
     mesh.vertices.reserve(segments.len() * per_edge);
     mesh.indices.reserve(segments.len() * per_edge * 2);
@@ -217,10 +205,9 @@ pub fn edges_mesh(
             &mut picture,
         );
         for shape in &picture {
-            add_edge_shape(&mut mesh, shape, detailed, feather);
+            add_edge_shape(mesh, shape, detailed, feather);
         }
     }
-    mesh
 }
 
 /// Adds one edge shape (a line or an arrow head) to the mesh.
@@ -382,6 +369,114 @@ impl egui_graphs::Layout<FixedLayoutState> for FixedLayout {
 /// The network view type.
 pub type NetworkView = egui_graphs::GraphView<FixedLayoutState, FixedLayout>;
 
+/// Above this many nodes on screen, nodes are drawn plainer (as Cytoscape and Gephi do in
+/// a crowd): no outline, and the ring of a node that joined or left becomes its outline
+/// in the ring's colour, so the step's changes still show. The selected and the hovered
+/// node keep every detail.
+pub const DETAILED_NODES_MAX: usize = 3_000;
+
+/// Where the nodes go on screen this frame: `screen_of` turns a graph position into a
+/// screen position, `zoom` is screen points per graph unit, `clip` the canvas.
+#[derive(Clone, Copy)]
+pub struct NodeScreen<F: Fn(Pos2) -> Pos2> {
+    /// Graph position to screen position.
+    pub screen_of: F,
+    /// Screen points per graph unit.
+    pub zoom: f32,
+    /// What is on screen.
+    pub clip: egui::Rect,
+}
+
+/// Every visible node of the network that is on screen, as one tessellated mesh, in the
+/// shapes [`shapes::node_shapes`] gives the pictures: plain nodes first, then the
+/// selected ones over them. `skip` (the hovered or dragged node) is left out: it is drawn
+/// over the mesh with [`node_screen_shapes`]. The mesh is written into `mesh` (emptied
+/// first, its memory reused).
+pub fn nodes_mesh<F: Fn(Pos2) -> Pos2>(
+    graph: &NetworkGraph,
+    screen: &NodeScreen<F>,
+    palette: &crate::style::Palette,
+    tessellator: &mut egui::epaint::Tessellator,
+    skip: Option<NodeIndex>,
+    mesh: &mut egui::Mesh,
+) {
+    mesh.clear();
+    let mut placed: Vec<(NodeIndex, Pos2, f32)> = Vec::new();
+    for (index, node) in graph.nodes_iter() {
+        let look = &node.payload().look;
+        if look.visibility == Visibility::Hidden || Some(index) == skip {
+            continue;
+        }
+        let centre = (screen.screen_of)(node.location());
+        let radius = (look.radius * screen.zoom).max(shapes::MIN_NODE_RADIUS);
+        // Off screen: nothing to draw (the ring reaches a little beyond the radius).
+        if !screen.clip.expand(radius * 1.25 + 8.0).contains(centre) {
+            continue;
+        }
+        placed.push((index, centre, radius));
+    }
+    let detailed = placed.len() <= DETAILED_NODES_MAX;
+    let selected = |index: NodeIndex| {
+        graph
+            .node(index)
+            .is_some_and(|node| node.payload().look.ring == Some(crate::scene::Ring::Selected))
+    };
+    // Stable: the selected nodes move after the others, each group in graph order.
+    placed.sort_by_key(|&(index, _, _)| selected(index));
+    let mut picture = Vec::new();
+    let mut out = Vec::new();
+    for (index, centre, radius) in placed {
+        let Some(node) = graph.node(index) else {
+            continue;
+        };
+        let look = &node.payload().look;
+        picture.clear();
+        if detailed || selected(index) {
+            shapes::node_shapes(
+                look,
+                [centre.x, centre.y],
+                radius,
+                NodeState { hovered: false },
+                palette,
+                1.0,
+                &mut picture,
+            );
+        } else {
+            picture.push(crowd_node_shape(look, centre, radius, palette));
+        }
+        out.clear();
+        for shape in &picture {
+            egui_shapes(shape, |[x, y]| Pos2::new(x, y), 1.0, &mut out);
+        }
+        for shape in out.drain(..) {
+            tessellator.tessellate_shape(shape, mesh);
+        }
+    }
+}
+
+/// A node in a crowd: its fill, outlined only in its change ring's colour.
+fn crowd_node_shape(
+    look: &NodeLook,
+    centre: Pos2,
+    radius: f32,
+    palette: &crate::style::Palette,
+) -> PictureShape {
+    let faded = look.visibility == Visibility::Faded;
+    let alpha = if faded {
+        crate::style::FADED_ALPHA
+    } else {
+        255
+    };
+    let ring = shapes::ring_of(look, NodeState { hovered: false }, palette);
+    shapes::node_outline(
+        crate::style::NodeShape::of(look.kind),
+        [centre.x, centre.y],
+        radius,
+        Some(look.fill.with_alpha(alpha)),
+        ring.map(|(colour, _)| crate::render::Stroke { colour, width: 1.5 }),
+    )
+}
+
 /// The screen shapes of a node with `look` at `centre` (screen points), `radius` points:
 /// the shapes [`shapes::node_shapes`] makes for the pictures too, at scale 1.
 pub fn node_screen_shapes(
@@ -426,8 +521,6 @@ mod tests {
                 ring: None,
                 label: LabelRule::WhenZoomedIn,
             },
-            label: Arc::from("node"),
-            short_label: None,
         }
     }
 
@@ -439,7 +532,9 @@ mod tests {
         }
         let edge = EdgeRef::Membership(ActorIx(0), BodyIx(0));
         let edges = [(edge, 0, 1), (edge, 1, 2)];
-        edges_mesh(&graph, &edges, &looks, |p| p, 1.0, clip, 1.0)
+        let mut mesh = egui::Mesh::default();
+        edges_mesh(&graph, &edges, &looks, |p| p, 1.0, clip, 1.0, &mut mesh);
+        mesh
     }
 
     fn look(visibility: Visibility, dash: crate::style::Dash) -> EdgeLook {
