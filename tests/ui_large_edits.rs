@@ -6,22 +6,28 @@
 
 mod common;
 
+use std::sync::Arc;
+
 use common::{select_body, step_until};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use minilateral::app::MinilateralApp;
+use minilateral::app::{AppConfig, MinilateralApp, ScriptedDialogs};
 use minilateral::document::Document;
 use minilateral::edit::Edit;
 use minilateral::model::Dataset;
 use minilateral::state::{DocumentCommand, Prefs, Selection};
 
 /// The app on a synthetic dataset of about 12,000 events (more records than the app edits
-/// in the frame), the first body selected.
+/// in the frame).
 fn harness() -> Harness<'static, MinilateralApp> {
+    harness_with(AppConfig::default())
+}
+
+fn harness_with(config: AppConfig) -> Harness<'static, MinilateralApp> {
     let dataset = minilateral::synthetic::generate(60, 40, 12_000, 3);
     assert!(dataset.events.len() > 10_000, "a large dataset");
     let document = Document::new(dataset, "synthetic".into(), String::new());
-    let app = MinilateralApp::new(document, Prefs::default());
+    let app = MinilateralApp::with_config(document, Prefs::default(), config);
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app);
@@ -239,4 +245,35 @@ fn a_new_dataset_asked_for_during_an_edit_waits_and_the_guard_asks() {
         Some(minilateral::ui::UNSAVED_TITLE),
         "the edit is not lost: the guard asks"
     );
+}
+
+#[test]
+fn a_file_opened_during_an_edit_is_shown_and_the_edit_is_not_applied_to_it() {
+    let fixture = std::path::PathBuf::from("tests/fixtures/ui/small.json");
+    let dialogs = Arc::new(ScriptedDialogs::new(vec![Some(fixture.clone())]));
+    let config = AppConfig {
+        dialogs: dialogs.clone(),
+        recovery_path: None,
+    };
+    let mut harness = harness_with(config);
+    let dataset = harness.state().document().dataset.clone();
+    // Open first (nothing is unsaved: the dialog is shown at once), then the edit: the file
+    // opens while the edit runs, or just after it landed.
+    push(&mut harness, DocumentCommand::Open);
+    push(
+        &mut harness,
+        DocumentCommand::Apply(set_note(&dataset, 0, "edited")),
+    );
+    harness.step();
+    assert!(harness.state().is_busy());
+    step_until(&mut harness, "the file opens", |app| {
+        app.document().path.as_deref() == Some(fixture.as_path()) && !app.is_busy()
+    });
+    harness.run_steps(3);
+    let app = harness.state();
+    let (small, _) = minilateral::io::load(&fixture).expect("the fixture loads");
+    assert_eq!(*app.document().dataset, small, "the file as it is");
+    assert!(!app.is_dirty());
+    assert_eq!(app.document().title(), "Small test network");
+    assert_eq!(app.modal_title(), None);
 }

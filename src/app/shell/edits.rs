@@ -71,7 +71,7 @@ impl MinilateralApp {
     }
 
     /// Runs waiting steps until one goes to a worker; when none is left, the intent that
-    /// waited for them.
+    /// waited for them (called every frame: an intent also waits for a dialog box).
     pub(super) fn next_edits(&mut self, ctx: &egui::Context) {
         while self.edits.running.is_none() {
             let Some(step) = self.edits.waiting.pop_front() else {
@@ -79,7 +79,9 @@ impl MinilateralApp {
             };
             self.start_edit(ctx, step);
         }
+        // A dialog box (an edit that did not fit) is answered first.
         if !self.edits.pending()
+            && self.flow.dialog().is_none()
             && let Some(intent) = self.edits.then.take()
         {
             self.guard(ctx, intent);
