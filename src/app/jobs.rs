@@ -386,6 +386,31 @@ pub fn keep_layout(request: &LayoutRequest, positions: &[[f32; 2]]) {
         && std::fs::create_dir_all(folder).is_ok()
     {
         let _ = crate::io::save_atomically(&path, &bytes_from_positions(positions));
+        forget_old_layouts(folder, KEPT_LAYOUTS_MAX);
+    }
+}
+
+/// The most layouts kept: a few megabytes at most, the datasets opened lately.
+const KEPT_LAYOUTS_MAX: usize = 24;
+
+/// Deletes the kept layouts beyond the `keep` most recently written (silently: it is only
+/// a cache).
+fn forget_old_layouts(folder: &std::path::Path, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let mut layouts: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "bin"))
+        .filter_map(|entry| Some((entry.metadata().ok()?.modified().ok()?, entry.path())))
+        .collect();
+    if layouts.len() <= keep {
+        return;
+    }
+    // Newest first; the rest go.
+    layouts.sort_by_key(|(when, _)| std::cmp::Reverse(*when));
+    for (_, path) in layouts.into_iter().skip(keep) {
+        let _ = std::fs::remove_file(path);
     }
 }
 
@@ -438,7 +463,33 @@ fn positions_from_bytes(bytes: &[u8], count: usize) -> Option<Vec<[f32; 2]>> {
 
 #[cfg(test)]
 mod tests {
-    use super::{bytes_from_positions, positions_from_bytes};
+    use super::{bytes_from_positions, forget_old_layouts, positions_from_bytes};
+
+    #[test]
+    fn only_the_newest_kept_layouts_stay() {
+        let folder = tempfile::tempdir().unwrap();
+        let start = std::time::SystemTime::now();
+        for i in 0..5_u64 {
+            let path = folder.path().join(format!("{i:016x}.bin"));
+            std::fs::write(&path, [0_u8]).unwrap();
+            // Written one after the other: each a second newer than the last.
+            let when = start + std::time::Duration::from_secs(i);
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(when).unwrap();
+        }
+        std::fs::write(folder.path().join("notes.txt"), "kept").unwrap();
+        forget_old_layouts(folder.path(), 2);
+        let mut left: Vec<String> = std::fs::read_dir(folder.path())
+            .unwrap()
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            ["0000000000000003.bin", "0000000000000004.bin", "notes.txt"]
+        );
+    }
 
     #[test]
     fn kept_layouts_read_back_and_damaged_ones_are_refused() {

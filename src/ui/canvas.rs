@@ -37,8 +37,11 @@ pub struct CanvasCache {
     /// Whether the user zoomed or panned since the last fit: then a resized window keeps
     /// their view; otherwise the network is fitted to the new size.
     navigated: bool,
-    /// The edges' and the nodes' meshes, and what they were drawn for.
-    meshes: Option<(MeshKey, egui::Shape, egui::Shape)>,
+    /// The edges' and the nodes' meshes (tessellated, then the discs), and what they were
+    /// drawn for.
+    meshes: Option<(MeshKey, [egui::Shape; 3])>,
+    /// The discs of crowded round nodes, for the screen's pixel size.
+    discs: Option<super::network::DiscAtlas>,
     /// Which node is under the pointer, and the graph version it was built for.
     hits: Option<(u64, crate::scene::hit::HitGrid)>,
     /// Where the graph was on screen at the last frame: the canvas's corner, the pan and
@@ -263,8 +266,7 @@ pub fn network_panel_ui(
         let backdrop = ui.painter().add(egui::Shape::Noop);
         // The edges, then the nodes: one mesh each, filled after the view ran (this
         // frame's zoom and pan, and the nodes where they were dragged to).
-        let edges_slot = ui.painter().add(egui::Shape::Noop);
-        let nodes_slot = ui.painter().add(egui::Shape::Noop);
+        let slots = [(); 3].map(|()| ui.painter().add(egui::Shape::Noop));
         let response = NetworkView::new()
             .with_id(Some("network".into()))
             .with_interactions(&interactions)
@@ -284,18 +286,32 @@ pub fn network_panel_ui(
         if panels.state.view.layout == crate::scene::layout::LayoutKind::OnMap {
             ui.painter().set(backdrop, faint_map(ui, rect));
         }
-        let (edges, nodes) = network_meshes(ui, panels, graph, cache, version, rect);
-        ui.painter().set(edges_slot, edges);
-        ui.painter().set(nodes_slot, nodes);
-        if let Some(index) = graph.hovered_node().or(graph.dragged_node())
-            && let Some(node) = graph.node(index)
-        {
-            let look = &node.payload().look;
-            let centre = ui_screen(cache, node.location());
-            let radius = meta.canvas_to_screen_size(look.radius);
-            ui.painter().extend(super::network::node_screen_shapes(
-                look, centre, radius, true, &palette,
-            ));
+        let meshes = network_meshes(ui, panels, graph, cache, version, rect);
+        for (slot, mesh) in slots.into_iter().zip(meshes) {
+            ui.painter().set(slot, mesh);
+        }
+        // Over the meshes: the selected nodes, then the hovered or dragged one.
+        let hovered = graph.hovered_node().or(graph.dragged_node());
+        let selected = graph
+            .selected_nodes()
+            .iter()
+            .copied()
+            .filter(|&index| Some(index) != hovered);
+        for index in selected.chain(hovered) {
+            if let Some(node) = graph.node(index) {
+                let look = &node.payload().look;
+                let centre = ui_screen(cache, node.location());
+                let radius = meta.canvas_to_screen_size(look.radius);
+                ui.painter().extend(super::network::node_screen_shapes(
+                    look,
+                    centre,
+                    radius,
+                    Some(index) == hovered,
+                    &palette,
+                ));
+            }
+        }
+        if hovered.is_some() {
             ctx.set_cursor_icon(egui::CursorIcon::PointingHand);
         }
         cache.key = Some(key);
@@ -341,9 +357,10 @@ fn ui_screen(cache: &CanvasCache, position: Pos2) -> Pos2 {
     cache.screen_of(position).unwrap_or(position)
 }
 
-/// The network's edges and nodes as two meshes, at this frame's zoom and pan, clipped to
-/// the canvas; reused as they are while nothing they depend on changed (a pointer moving
-/// over a still network draws nothing again).
+/// The network's edges and nodes as meshes (the edges; the nodes, tessellated; crowded
+/// round nodes as textured quads), at this frame's zoom and pan, clipped to the canvas;
+/// reused as they are while nothing they depend on changed (a pointer moving over a still
+/// network draws nothing again). The selected, hovered and dragged nodes are not in them.
 fn network_meshes(
     ui: &egui::Ui,
     panels: &Panels<'_>,
@@ -351,7 +368,7 @@ fn network_meshes(
     cache: &mut CanvasCache,
     version: u64,
     rect: egui::Rect,
-) -> (egui::Shape, egui::Shape) {
+) -> [egui::Shape; 3] {
     let ctx = ui.ctx();
     let (corner, pan, zoom) = cache
         .transform
@@ -365,21 +382,21 @@ fn network_meshes(
         dark: ui.visuals().dark_mode,
     };
     if version != u64::MAX
-        && let Some((drawn, edges, nodes)) = &cache.meshes
+        && let Some((drawn, shapes)) = &cache.meshes
         && *drawn == key
     {
-        return (edges.clone(), nodes.clone());
+        return shapes.clone();
     }
     let screen_of = |position: Pos2| corner + pan + position.to_vec2() * zoom;
     // The last meshes' memory, when nothing else holds them any more (the idle picture is
     // taken again at the end of this frame): no fresh pages for tens of megabytes.
     cache.shapes.clear();
-    let (mut edges, mut nodes) = match cache.meshes.take() {
-        Some((_, egui::Shape::Mesh(edges), egui::Shape::Mesh(nodes))) => (
-            Arc::try_unwrap(edges).unwrap_or_default(),
-            Arc::try_unwrap(nodes).unwrap_or_default(),
-        ),
-        _ => Default::default(),
+    let [mut edges, mut nodes, mut discs] = match cache.meshes.take() {
+        Some((_, shapes)) => shapes.map(|shape| match shape {
+            egui::Shape::Mesh(mesh) => Arc::try_unwrap(mesh).unwrap_or_default(),
+            _ => egui::Mesh::default(),
+        }),
+        None => Default::default(),
     };
     super::network::edges_mesh(
         graph,
@@ -405,18 +422,37 @@ fn network_meshes(
         clip: rect,
     };
     let palette = theme_of(ctx).palette();
-    super::network::nodes_mesh(
-        graph,
-        &screen,
-        &palette,
-        &mut tessellator,
-        graph.dragged_node(),
-        &mut nodes,
-    );
-    let (edges, nodes) = (egui::Shape::mesh(edges), egui::Shape::mesh(nodes));
+    if cache
+        .discs
+        .as_ref()
+        .is_none_or(|atlas| atlas.pixels_per_point() != key.pixels_per_point)
+    {
+        cache.discs = Some(super::network::DiscAtlas::new(ctx, key.pixels_per_point));
+    }
+    if let Some(atlas) = &cache.discs {
+        let on_top = |index: NodeIndex| on_top(graph, index);
+        super::network::nodes_mesh(
+            graph,
+            &screen,
+            &palette,
+            &mut tessellator,
+            on_top,
+            (&mut nodes, &mut discs, atlas),
+        );
+    }
+    let shapes = [edges, nodes, discs].map(egui::Shape::mesh);
     cache.drawn_frames += 1;
-    cache.meshes = Some((key, edges.clone(), nodes.clone()));
-    (edges, nodes)
+    cache.meshes = Some((key, shapes.clone()));
+    shapes
+}
+
+/// Whether a node is drawn over the others rather than in the meshes: the dragged and the
+/// selected ones.
+fn on_top(graph: &NetworkGraph, index: NodeIndex) -> bool {
+    graph.dragged_node() == Some(index)
+        || graph
+            .node(index)
+            .is_some_and(|node| node.payload().look.ring == Some(crate::scene::Ring::Selected))
 }
 
 /// The world's outlines in the network's coordinates (see `scene::layout::layout_from_map`),

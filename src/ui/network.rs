@@ -369,10 +369,95 @@ impl egui_graphs::Layout<FixedLayoutState> for FixedLayout {
 /// The network view type.
 pub type NetworkView = egui_graphs::GraphView<FixedLayoutState, FixedLayout>;
 
+/// Anti-aliased discs of a few sizes, drawn once into a small texture: a crowd of small
+/// round nodes is then a quad each (what egui does for its own small circles), not a
+/// tessellated polygon of dozens of vertices each.
+pub struct DiscAtlas {
+    texture: egui::TextureHandle,
+    /// Each disc's radius in pixels, its cell in the texture (as uv) and the cell's half
+    /// side in pixels.
+    discs: Vec<(f32, egui::Rect, f32)>,
+    pixels_per_point: f32,
+}
+
+/// The discs' radii, in pixels.
+const DISC_RADII: [f32; 16] = [
+    0.75, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0, 12.0, 14.0, 16.0,
+];
+
+impl DiscAtlas {
+    /// The discs for a screen of `pixels_per_point`.
+    pub fn new(ctx: &egui::Context, pixels_per_point: f32) -> Self {
+        // One row of square cells, each a disc with two pixels of clear margin.
+        let cells: Vec<usize> = DISC_RADII
+            .iter()
+            .map(|radius| (2.0 * radius).ceil() as usize + 4)
+            .collect();
+        let width: usize = cells.iter().sum();
+        let height = cells.iter().copied().max().unwrap_or(1);
+        let mut pixels = vec![egui::Color32::TRANSPARENT; width * height];
+        let mut discs = Vec::with_capacity(DISC_RADII.len());
+        let mut left = 0;
+        for (&radius, &side) in DISC_RADII.iter().zip(&cells) {
+            let half = side as f32 / 2.0;
+            for y in 0..side {
+                for x in 0..side {
+                    let (dx, dy) = (x as f32 + 0.5 - half, y as f32 + 0.5 - half);
+                    // Coverage of the pixel: one pixel of smooth edge.
+                    let coverage = (radius + 0.5 - (dx * dx + dy * dy).sqrt()).clamp(0.0, 1.0);
+                    pixels[y * width + left + x] =
+                        egui::Color32::from_white_alpha((coverage * 255.0).round() as u8);
+                }
+            }
+            let uv = egui::Rect::from_min_max(
+                Pos2::new(left as f32 / width as f32, 0.0),
+                Pos2::new(
+                    (left + side) as f32 / width as f32,
+                    side as f32 / height as f32,
+                ),
+            );
+            discs.push((radius, uv, half));
+            left += side;
+        }
+        let image = egui::ColorImage::new([width, height], pixels);
+        let texture = ctx.load_texture("network-discs", image, egui::TextureOptions::LINEAR);
+        Self {
+            texture,
+            discs,
+            pixels_per_point,
+        }
+    }
+
+    /// The texture the quads sample.
+    pub fn texture_id(&self) -> egui::TextureId {
+        self.texture.id()
+    }
+
+    /// The screen it was made for.
+    pub fn pixels_per_point(&self) -> f32 {
+        self.pixels_per_point
+    }
+
+    /// Adds a disc of `radius` points at `centre` to `mesh` (which samples this texture);
+    /// `false` when no disc is that large (draw it as a shape instead).
+    fn add(&self, mesh: &mut egui::Mesh, centre: Pos2, radius: f32, colour: egui::Color32) -> bool {
+        let pixels = radius * self.pixels_per_point;
+        // The smallest disc at least as large, scaled down a little.
+        let Some(&(disc, uv, half)) = self.discs.iter().find(|(disc, _, _)| *disc >= pixels) else {
+            return false;
+        };
+        let scale = pixels / disc;
+        let extent = half * scale / self.pixels_per_point;
+        let rect = egui::Rect::from_center_size(centre, Vec2::splat(2.0 * extent));
+        mesh.add_rect_with_uv(rect, uv, colour);
+        true
+    }
+}
+
 /// Above this many nodes on screen, nodes are drawn plainer (as Cytoscape and Gephi do in
-/// a crowd): no outline, and the ring of a node that joined or left becomes its outline
-/// in the ring's colour, so the step's changes still show. The selected and the hovered
-/// node keep every detail.
+/// a crowd): no outline, round ones as textured quads, and the ring of a node that joined
+/// or left becomes a thin outline in the ring's colour, so the step's changes still show.
+/// The selected and the hovered node keep every detail.
 pub const DETAILED_NODES_MAX: usize = 3_000;
 
 /// Where the nodes go on screen this frame: `screen_of` turns a graph position into a
@@ -387,24 +472,27 @@ pub struct NodeScreen<F: Fn(Pos2) -> Pos2> {
     pub clip: egui::Rect,
 }
 
-/// Every visible node of the network that is on screen, as one tessellated mesh, in the
-/// shapes [`shapes::node_shapes`] gives the pictures: plain nodes first, then the
-/// selected ones over them. `skip` (the hovered or dragged node) is left out: it is drawn
-/// over the mesh with [`node_screen_shapes`]. The mesh is written into `mesh` (emptied
-/// first, its memory reused).
+/// Every visible node of the network that is on screen, as meshes, in the shapes
+/// [`shapes::node_shapes`] gives the pictures, in graph order. Into `mesh`, tessellated;
+/// in a crowd, round nodes as quads of the [`DiscAtlas`] into `discs`, drawn after
+/// `mesh` (round nodes are states, which come after the bodies). `skip` (the hovered,
+/// dragged or selected nodes) are left out: they are drawn over the meshes with
+/// [`node_screen_shapes`]. Both meshes are emptied first, their memory reused.
 pub fn nodes_mesh<F: Fn(Pos2) -> Pos2>(
     graph: &NetworkGraph,
     screen: &NodeScreen<F>,
     palette: &crate::style::Palette,
     tessellator: &mut egui::epaint::Tessellator,
-    skip: Option<NodeIndex>,
-    mesh: &mut egui::Mesh,
+    skip: impl Fn(NodeIndex) -> bool,
+    (mesh, discs, atlas): (&mut egui::Mesh, &mut egui::Mesh, &DiscAtlas),
 ) {
     mesh.clear();
+    discs.clear();
+    discs.texture_id = atlas.texture_id();
     let mut placed: Vec<(NodeIndex, Pos2, f32)> = Vec::new();
     for (index, node) in graph.nodes_iter() {
         let look = &node.payload().look;
-        if look.visibility == Visibility::Hidden || Some(index) == skip {
+        if look.visibility == Visibility::Hidden || skip(index) {
             continue;
         }
         let centre = (screen.screen_of)(node.location());
@@ -416,13 +504,10 @@ pub fn nodes_mesh<F: Fn(Pos2) -> Pos2>(
         placed.push((index, centre, radius));
     }
     let detailed = placed.len() <= DETAILED_NODES_MAX;
-    let selected = |index: NodeIndex| {
-        graph
-            .node(index)
-            .is_some_and(|node| node.payload().look.ring == Some(crate::scene::Ring::Selected))
-    };
-    // Stable: the selected nodes move after the others, each group in graph order.
-    placed.sort_by_key(|&(index, _, _)| selected(index));
+    if !detailed {
+        discs.reserve_vertices(4 * placed.len());
+        discs.reserve_triangles(2 * placed.len());
+    }
     let mut picture = Vec::new();
     let mut out = Vec::new();
     for (index, centre, radius) in placed {
@@ -431,7 +516,7 @@ pub fn nodes_mesh<F: Fn(Pos2) -> Pos2>(
         };
         let look = &node.payload().look;
         picture.clear();
-        if detailed || selected(index) {
+        if detailed {
             shapes::node_shapes(
                 look,
                 [centre.x, centre.y],
@@ -442,7 +527,29 @@ pub fn nodes_mesh<F: Fn(Pos2) -> Pos2>(
                 &mut picture,
             );
         } else {
-            picture.push(crowd_node_shape(look, centre, radius, palette));
+            let round = crate::style::NodeShape::of(look.kind) == crate::style::NodeShape::Circle;
+            let (fill, ring) = crowd_colours(look, palette);
+            if let Some(ring) = ring {
+                // The change ring shows as an outline around the disc.
+                picture.push(PictureShape::Circle {
+                    centre: [centre.x, centre.y],
+                    radius: radius + 0.75,
+                    fill: None,
+                    stroke: Some(crate::render::Stroke {
+                        colour: ring,
+                        width: 1.5,
+                    }),
+                });
+            }
+            if !(round && atlas.add(discs, centre, radius, super::colour::color32(fill))) {
+                picture.push(shapes::node_outline(
+                    crate::style::NodeShape::of(look.kind),
+                    [centre.x, centre.y],
+                    radius,
+                    Some(fill),
+                    None,
+                ));
+            }
         }
         out.clear();
         for shape in &picture {
@@ -454,27 +561,20 @@ pub fn nodes_mesh<F: Fn(Pos2) -> Pos2>(
     }
 }
 
-/// A node in a crowd: its fill, outlined only in its change ring's colour.
-fn crowd_node_shape(
+/// A node in a crowd: its fill, and the colour of its change ring if it has one.
+fn crowd_colours(
     look: &NodeLook,
-    centre: Pos2,
-    radius: f32,
     palette: &crate::style::Palette,
-) -> PictureShape {
+) -> (crate::style::Rgba, Option<crate::style::Rgba>) {
     let faded = look.visibility == Visibility::Faded;
     let alpha = if faded {
         crate::style::FADED_ALPHA
     } else {
         255
     };
-    let ring = shapes::ring_of(look, NodeState { hovered: false }, palette);
-    shapes::node_outline(
-        crate::style::NodeShape::of(look.kind),
-        [centre.x, centre.y],
-        radius,
-        Some(look.fill.with_alpha(alpha)),
-        ring.map(|(colour, _)| crate::render::Stroke { colour, width: 1.5 }),
-    )
+    let ring =
+        shapes::ring_of(look, NodeState { hovered: false }, palette).map(|(colour, _)| colour);
+    (look.fill.with_alpha(alpha), ring)
 }
 
 /// The screen shapes of a node with `look` at `centre` (screen points), `radius` points:
