@@ -547,3 +547,97 @@ fn hovering_clicking_and_dragging_a_node_in_the_network() {
         Some(minilateral::scene::Selection::Body(foc))
     );
 }
+
+/// A network of about 4,000 nodes, laid out: more nodes on screen than the detailed drawing
+/// allows, so they are drawn plainer (discs, no outlines).
+fn crowd_harness() -> Harness<'static, MinilateralApp> {
+    let dataset = minilateral::synthetic::generate(3_200, 800, 16_000, 11);
+    let document = Document::new(dataset, "crowd".into(), String::new());
+    let app = MinilateralApp::new(document, Prefs::default());
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut MinilateralApp| app.ui(ui), app);
+    let start = std::time::Instant::now();
+    harness.run_steps(2);
+    while harness.state().is_busy() && start.elapsed() < std::time::Duration::from_secs(300) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run_steps(5);
+    harness
+}
+
+#[test]
+fn in_a_crowd_a_click_selects_the_node_under_the_pointer_and_a_drag_moves_it() {
+    let mut harness = crowd_harness();
+    assert!(!harness.state().is_busy(), "the layout finished");
+    // An actor near the middle of the list, and where it is drawn.
+    let id = harness.state().document().dataset.actors[1_234].id.clone();
+    let at = harness.state().node_on_screen(&id).expect("drawn");
+    harness.hover_at(at);
+    harness.run_steps(2);
+    let hovered = harness
+        .state()
+        .hovered_in_network()
+        .map(str::to_owned)
+        .expect("a node is under the pointer");
+    click_at(&mut harness, at);
+    let selected = harness
+        .state()
+        .state()
+        .view
+        .selection
+        .and_then(|selection| harness.state().document().node_id(selection.node()))
+        .map(str::to_owned);
+    assert_eq!(selected.as_deref(), Some(hovered.as_str()));
+    // Dragged 40 points right: the node follows the pointer.
+    let start = harness.state().node_on_screen(&hovered).expect("drawn");
+    harness.drag_at(start);
+    harness.run_steps(1);
+    for step in 1..=4 {
+        harness.hover_at(start + egui::Vec2::new(10.0 * step as f32, 0.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(start + egui::Vec2::new(40.0, 0.0));
+    harness.run_steps(2);
+    let moved = harness.state().node_on_screen(&hovered).expect("drawn");
+    assert!(
+        (moved - (start + egui::Vec2::new(40.0, 0.0))).length() < 1.0,
+        "{start:?} to {moved:?}"
+    );
+}
+
+#[test]
+fn a_click_that_wakes_an_idle_window_selects_the_node() {
+    let mut harness = harness();
+    harness.run_steps(3);
+    let at = harness
+        .state()
+        .node_on_screen("foc")
+        .expect("the FOC is drawn");
+    // Idle: the canvas repaints its last picture.
+    harness.run_steps(3);
+    let (_, cached) = harness.state().canvas_frames();
+    assert!(cached > 0);
+    // The pointer jumps there and clicks, all within one frame (as a quick real click).
+    harness.event(egui::Event::PointerMoved(at));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run_steps(3);
+    let foc = harness
+        .state()
+        .document()
+        .timeline
+        .body_ix("foc")
+        .expect("the FOC is in the fixture");
+    assert_eq!(
+        harness.state().state().view.selection,
+        Some(minilateral::scene::Selection::Body(foc))
+    );
+}
