@@ -665,4 +665,61 @@ mod tests {
         let dashed = look(Visibility::Shown, Dash::Dashed);
         assert!(mesh([dashed, hidden], everywhere).vertices.len() > 8 * 5);
     }
+
+    /// The node meshes of `count` states in a grid 20 units apart, the first one a joiner;
+    /// everything on screen.
+    fn node_meshes(count: usize) -> (egui::Mesh, egui::Mesh) {
+        let mut graph = NetworkGraph::new();
+        for number in 0..count {
+            let mut payload = node(number);
+            if number == 0 {
+                payload.look.ring = Some(crate::scene::Ring::Joined);
+            }
+            let at = Pos2::new(20.0 * (number % 100) as f32, 20.0 * (number / 100) as f32);
+            graph.add_node_with_location(payload, at);
+        }
+        let ctx = egui::Context::default();
+        let atlas = DiscAtlas::new(&ctx, 1.0);
+        let screen = NodeScreen {
+            screen_of: |p: Pos2| p,
+            zoom: 1.0,
+            clip: egui::Rect::from_min_max(Pos2::new(-50.0, -50.0), Pos2::new(2_050.0, 2_050.0)),
+        };
+        let mut tessellator = egui::epaint::Tessellator::new(
+            1.0,
+            egui::epaint::TessellationOptions::default(),
+            [1, 1],
+            Vec::new(),
+        );
+        let palette = style::Theme::Light.palette();
+        let (mut mesh, mut discs) = (egui::Mesh::default(), egui::Mesh::default());
+        nodes_mesh(
+            &graph,
+            &screen,
+            &palette,
+            &mut tessellator,
+            |_| false,
+            (&mut mesh, &mut discs, &atlas),
+        );
+        (mesh, discs)
+    }
+
+    #[test]
+    fn a_crowd_of_round_nodes_is_a_quad_each_and_joiners_keep_an_outline() {
+        // Few nodes: every node tessellated with its outline, no quads.
+        let (mesh, discs) = node_meshes(100);
+        assert!(discs.vertices.is_empty());
+        assert!(mesh.vertices.len() > 100 * 16, "{}", mesh.vertices.len());
+        // A crowd: a quad of the disc texture each; only the joiner's ring is tessellated.
+        let count = DETAILED_NODES_MAX + 500;
+        let (mesh, discs) = node_meshes(count);
+        assert_eq!(discs.vertices.len(), 4 * count);
+        assert_eq!(discs.indices.len(), 6 * count);
+        assert!(discs.is_valid());
+        assert!(!mesh.vertices.is_empty() && mesh.vertices.len() < 200);
+        // Each quad is as wide as its disc cell: the 5-point disc fills most of it.
+        let xs = discs.vertices[..4].iter().map(|v| v.pos.x);
+        let width = xs.clone().fold(f32::MIN, f32::max) - xs.fold(f32::MAX, f32::min);
+        assert!((10.0..=16.0).contains(&width), "{width}");
+    }
 }
