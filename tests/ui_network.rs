@@ -337,18 +337,7 @@ fn a_click_on_france_in_the_map_view_selects_france() {
         .state()
         .map_position("FRA")
         .expect("France is drawn on the map");
-    harness.event(egui::Event::PointerMoved(at));
-    harness.run_steps(1);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
+    click_at(&mut harness, at);
     let selected = harness.state().state().view.selection;
     let france = harness
         .state()
@@ -391,18 +380,7 @@ fn a_click_on_a_body_in_the_coalition_view_selects_it_everywhere() {
         .state()
         .coalition_position("foc")
         .expect("the FOC is drawn");
-    harness.event(egui::Event::PointerMoved(at));
-    harness.run_steps(1);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
+    click_at(&mut harness, at);
     let foc = harness
         .state()
         .document()
