@@ -173,10 +173,44 @@ fn inside(ring: &[[f32; 2]], [x, y]: [f32; 2]) -> bool {
 /// Paints `picture`'s shapes with its top-left corner at `origin`, `scale` points per
 /// picture unit (its background is the caller's).
 pub fn paint_picture(painter: &egui::Painter, origin: egui::Pos2, scale: f32, picture: &Picture) {
-    let at = |[x, y]: [f32; 2]| origin + egui::vec2(x, y) * scale;
-    let mut shapes = Vec::new();
-    for layer in &picture.layers {
-        for shape in &layer.shapes {
+    PaintedPicture::scaled(picture, origin, scale).paint(painter);
+}
+
+/// A picture turned into egui shapes once, at a place on the screen, to be repainted every
+/// frame while it stays the same (the map and coalition views), in the picture's order.
+#[derive(Default)]
+pub struct PaintedPicture {
+    items: Vec<Painted>,
+}
+
+/// One thing a [`PaintedPicture`] paints.
+enum Painted {
+    Shape(egui::Shape),
+    /// A text on its baseline at `position`: its size in points, its colour, the share of
+    /// its width left of the position (0, ½ or 1) and its angle in radians.
+    Text {
+        position: egui::Pos2,
+        text: String,
+        points: f32,
+        colour: egui::Color32,
+        share: f32,
+        angle: f32,
+    },
+}
+
+impl PaintedPicture {
+    /// The shapes of `picture` with its top-left corner at `origin`, one point per unit.
+    pub fn new(picture: &Picture, origin: egui::Pos2) -> Self {
+        Self::scaled(picture, origin, 1.0)
+    }
+
+    /// The shapes of `picture` with its top-left corner at `origin`, `scale` points per
+    /// unit. Texts smaller than 3 points are left out (nobody could read them).
+    pub fn scaled(picture: &Picture, origin: egui::Pos2, scale: f32) -> Self {
+        let at = |[x, y]: [f32; 2]| origin + egui::vec2(x, y) * scale;
+        let mut shapes = Vec::new();
+        let mut items = Vec::new();
+        for shape in picture.layers.iter().flat_map(|layer| &layer.shapes) {
             match shape {
                 Shape::Text {
                     position,
@@ -190,93 +224,64 @@ pub fn paint_picture(painter: &egui::Painter, origin: egui::Pos2, scale: f32, pi
                     if points < 3.0 {
                         continue;
                     }
-                    let colour = color32(*colour);
+                    items.push(Painted::Text {
+                        position: at(*position),
+                        text: text.clone(),
+                        points,
+                        colour: color32(*colour),
+                        share: match anchor {
+                            Anchor::Start => 0.0,
+                            Anchor::Middle => 0.5,
+                            Anchor::End => 1.0,
+                        },
+                        angle: rotation.to_radians(),
+                    });
+                }
+                other => {
+                    egui_shapes(other, at, scale, &mut shapes);
+                    items.extend(shapes.drain(..).map(Painted::Shape));
+                }
+            }
+        }
+        Self { items }
+    }
+
+    /// Paints the shapes and the texts, each text on its baseline as in the SVG (a
+    /// galley's bottom is a quarter of its size below the baseline), turned with it.
+    pub fn paint(&self, painter: &egui::Painter) {
+        for item in &self.items {
+            match item {
+                Painted::Shape(shape) => {
+                    painter.add(shape.clone());
+                }
+                Painted::Text {
+                    position,
+                    text,
+                    points,
+                    colour,
+                    share,
+                    angle,
+                } => {
                     let galley = painter.layout_no_wrap(
                         text.clone(),
-                        egui::FontId::proportional(points),
-                        colour,
+                        egui::FontId::proportional(*points),
+                        *colour,
                     );
-                    let share = match anchor {
-                        Anchor::Start => 0.0,
-                        Anchor::Middle => 0.5,
-                        Anchor::End => 1.0,
-                    };
-                    // The galley's top-left corner, in the text's own frame (x along the
+                    // The galley's top-left corner in the text's own frame (x along the
                     // baseline), then turned with the text.
                     let size = galley.size();
                     let corner = egui::vec2(-size.x * share, points * 0.25 - size.y);
-                    let angle = rotation.to_radians();
                     let (sin, cos) = angle.sin_cos();
                     let turned = egui::vec2(
                         corner.x * cos - corner.y * sin,
                         corner.x * sin + corner.y * cos,
                     );
                     painter.add(
-                        egui::epaint::TextShape::new(at(*position) + turned, galley, colour)
-                            .with_angle(angle),
+                        egui::epaint::TextShape::new(*position + turned, galley, *colour)
+                            .with_angle(*angle),
                     );
                 }
-                other => {
-                    egui_shapes(other, at, scale, &mut shapes);
-                    painter.extend(shapes.drain(..));
-                }
             }
-        }
-    }
-}
-
-/// A picture turned into egui shapes once, at a place on the screen, to be repainted every
-/// frame while it stays the same (the map and coalition views).
-#[derive(Default)]
-pub struct PaintedPicture {
-    shapes: Vec<egui::Shape>,
-    texts: Vec<(egui::Pos2, String, f32, egui::Color32, egui::Align2)>,
-}
-
-impl PaintedPicture {
-    /// The shapes of `picture` with its top-left corner at `origin`, one point per unit.
-    pub fn new(picture: &Picture, origin: egui::Pos2) -> Self {
-        let at = |[x, y]: [f32; 2]| origin + egui::vec2(x, y);
-        let mut painted = Self::default();
-        for shape in picture.layers.iter().flat_map(|layer| &layer.shapes) {
-            match shape {
-                Shape::Text {
-                    position,
-                    text,
-                    size,
-                    colour,
-                    anchor,
-                    ..
-                } => {
-                    let align = match anchor {
-                        Anchor::Start => egui::Align2::LEFT_BOTTOM,
-                        Anchor::Middle => egui::Align2::CENTER_BOTTOM,
-                        Anchor::End => egui::Align2::RIGHT_BOTTOM,
-                    };
-                    painted.texts.push((
-                        at(*position),
-                        text.clone(),
-                        *size,
-                        color32(*colour),
-                        align,
-                    ));
-                }
-                other => egui_shapes(other, at, 1.0, &mut painted.shapes),
-            }
-        }
-        painted
-    }
-
-    /// Paints the shapes, then the texts on their baselines as in the SVG (a galley's
-    /// bottom is a quarter of its size below the baseline).
-    pub fn paint(&self, painter: &egui::Painter) {
-        painter.extend(self.shapes.iter().cloned());
-        for (position, text, size, colour, align) in &self.texts {
-            let galley =
-                painter.layout_no_wrap(text.clone(), egui::FontId::proportional(*size), *colour);
-            let bottom = *position + egui::vec2(0.0, size * 0.25);
-            let corner = align.anchor_size(bottom, galley.size()).min;
-            painter.galley(corner, galley, *colour);
         }
     }
 }
