@@ -185,7 +185,8 @@ pub struct PaintedPicture {
 
 /// One thing a [`PaintedPicture`] paints.
 enum Painted {
-    Shape(egui::Shape),
+    /// Shapes one after the other (painted in one go).
+    Shapes(Vec<egui::Shape>),
     /// A text on its baseline at `position`: its size in points, its colour, the share of
     /// its width left of the position (0, ½ or 1) and its angle in radians.
     Text {
@@ -208,7 +209,6 @@ impl PaintedPicture {
     /// unit. Texts smaller than 3 points are left out (nobody could read them).
     pub fn scaled(picture: &Picture, origin: egui::Pos2, scale: f32) -> Self {
         let at = |[x, y]: [f32; 2]| origin + egui::vec2(x, y) * scale;
-        let mut shapes = Vec::new();
         let mut items = Vec::new();
         for shape in picture.layers.iter().flat_map(|layer| &layer.shapes) {
             match shape {
@@ -238,8 +238,12 @@ impl PaintedPicture {
                     });
                 }
                 other => {
-                    egui_shapes(other, at, scale, &mut shapes);
-                    items.extend(shapes.drain(..).map(Painted::Shape));
+                    if !matches!(items.last(), Some(Painted::Shapes(_))) {
+                        items.push(Painted::Shapes(Vec::new()));
+                    }
+                    if let Some(Painted::Shapes(shapes)) = items.last_mut() {
+                        egui_shapes(other, at, scale, shapes);
+                    }
                 }
             }
         }
@@ -251,9 +255,7 @@ impl PaintedPicture {
     pub fn paint(&self, painter: &egui::Painter) {
         for item in &self.items {
             match item {
-                Painted::Shape(shape) => {
-                    painter.add(shape.clone());
-                }
+                Painted::Shapes(shapes) => painter.extend(shapes.iter().cloned()),
                 Painted::Text {
                     position,
                     text,
