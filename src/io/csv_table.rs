@@ -82,12 +82,23 @@ pub(super) fn all_rows(file: &str, text: &str, report: &mut ImportReport) -> Vec
             best = (count, candidate);
         }
     }
-    let lines = LineIndex::new(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(best.1)
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
+    rows_of(file, text, &mut reader, report)
+}
+
+/// The rows of a reader over `text` that hold something, each with its line; an
+/// unreadable row is an error at its line and is left out.
+fn rows_of(
+    file: &str,
+    text: &str,
+    reader: &mut csv::Reader<&[u8]>,
+    report: &mut ImportReport,
+) -> Vec<CsvRow> {
+    let lines = LineIndex::new(text);
     let mut rows = Vec::new();
     for record in reader.records() {
         match record {
@@ -167,7 +178,6 @@ impl CsvTable {
     /// row is an error at its line and is left out; blank rows are skipped.
     pub(super) fn parse(file: &str, text: &str, report: &mut ImportReport) -> Option<Self> {
         let text = text.trim_start_matches('\u{feff}');
-        let lines = LineIndex::new(text);
         let mut reader = csv_reader(text);
         let headers: Vec<String> = match reader.headers() {
             Ok(headers) => headers.iter().map(|h| h.trim().to_owned()).collect(),
@@ -183,29 +193,7 @@ impl CsvTable {
             }
         };
         let keys = headers.iter().map(|h| column_key(h)).collect();
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            match record {
-                Ok(record) => {
-                    if record.iter().all(|cell| cell.trim().is_empty()) {
-                        continue;
-                    }
-                    rows.push(CsvRow {
-                        line: line_of(text, &lines, record.position()),
-                        cells: record.iter().map(str::to_owned).collect(),
-                    });
-                }
-                Err(error) => {
-                    report.issues.push(table_issue(
-                        file,
-                        line_of(text, &lines, error.position()),
-                        None,
-                        Severity::Error,
-                        format!("unreadable row: {error}"),
-                    ));
-                }
-            }
-        }
+        let rows = rows_of(file, text, &mut reader, report);
         Some(Self {
             file: file.to_owned(),
             headers,

@@ -712,12 +712,7 @@ pub fn dataset_from_graph(
         });
     }
     report.sort_by_place();
-    if report.is_ok() {
-        dataset.canonicalize();
-        Ok((dataset, report))
-    } else {
-        Err(report)
-    }
+    report.into_result(dataset)
 }
 
 /// Which nodes are bodies, and the rule that decided when the file does not say with a

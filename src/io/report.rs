@@ -91,6 +91,20 @@ impl ImportReport {
         self.error_count() == 0
     }
 
+    /// The dataset a reader built, in canonical order, with this report when it found no
+    /// error; otherwise the report alone.
+    pub fn into_result(
+        self,
+        mut dataset: crate::model::Dataset,
+    ) -> Result<(crate::model::Dataset, Self), Self> {
+        if self.is_ok() {
+            dataset.canonicalize();
+            Ok((dataset, self))
+        } else {
+            Err(self)
+        }
+    }
+
     /// Sorts issues by line, keeping the order of issues on the same line.
     pub fn sort_by_place(&mut self) {
         self.issues

@@ -587,9 +587,7 @@ pub fn read_tables(files: &TableFiles) -> Result<(Dataset, ImportReport), Import
         builder.events_table(&table);
     }
     let Builder {
-        mut dataset,
-        origins,
-        ..
+        dataset, origins, ..
     } = builder;
     for found in check::check(&dataset) {
         let list = match found.record.section {
@@ -611,12 +609,7 @@ pub fn read_tables(files: &TableFiles) -> Result<(Dataset, ImportReport), Import
         issue.action = found.action;
         report.issues.push(issue);
     }
-    if report.is_ok() {
-        dataset.canonicalize();
-        Ok((dataset, report))
-    } else {
-        Err(report)
-    }
+    report.into_result(dataset)
 }
 
 /// Writes a dataset as an events table and its side tables: (suffix, text) pairs, where the

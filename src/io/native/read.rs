@@ -90,12 +90,7 @@ pub fn read_str(text: &str, file: &str) -> Result<(Dataset, ImportReport), Impor
     report_dataset_findings(&mut reader, &dataset, &origins, &reported);
     dataset.lessons = super::lessons::read_lessons(&mut reader, &top.lessons, &dataset);
     reader.report.sort_by_place();
-    if reader.report.is_ok() {
-        dataset.canonicalize();
-        Ok((dataset, reader.report))
-    } else {
-        Err(reader.report)
-    }
+    reader.report.into_result(dataset)
 }
 
 /// Warns about top-level fields this version does not know; they are ignored.

@@ -601,7 +601,7 @@ pub fn build(grid: &Grid, mapping: &TableMapping) -> Result<(Dataset, ImportRepo
             .action = Some(format!("they cite the file: \"{cited}\""));
     }
     let Builder {
-        mut dataset,
+        dataset,
         mut report,
         actor_rows,
         body_rows,
@@ -629,10 +629,5 @@ pub fn build(grid: &Grid, mapping: &TableMapping) -> Result<(Dataset, ImportRepo
         report.issues.push(issue);
     }
     report.sort_by_place();
-    if report.is_ok() {
-        dataset.canonicalize();
-        Ok((dataset, report))
-    } else {
-        Err(report)
-    }
+    report.into_result(dataset)
 }
