@@ -381,15 +381,9 @@ fn a_click_on_a_body_in_the_coalition_view_selects_it_everywhere() {
         .coalition_position("foc")
         .expect("the FOC is drawn");
     click_at(&mut harness, at);
-    let foc = harness
-        .state()
-        .document()
-        .timeline
-        .body_ix("foc")
-        .expect("the FOC is in the fixture");
     assert_eq!(
         harness.state().state().view.selection,
-        Some(minilateral::scene::Selection::Body(foc))
+        body_selection(&harness, "foc")
     );
     // Selected everywhere: the inspector shows it.
     harness.get_by_label("Freedom Online Coalition");
@@ -453,6 +447,16 @@ fn reported_counts_and_who_is_at_the_table() {
     harness.get_by_label("Who is at the table");
 }
 
+/// The selection of the body with `id` (which the dataset must have).
+fn body_selection(
+    harness: &Harness<'_, MinilateralApp>,
+    id: &str,
+) -> Option<minilateral::scene::Selection> {
+    let body = harness.state().document().timeline.body_ix(id);
+    assert!(body.is_some(), "{id} is in the dataset");
+    body.map(minilateral::scene::Selection::Body)
+}
+
 /// Presses and releases the primary button at `at`, a frame each.
 fn click_at(harness: &mut Harness<'_, MinilateralApp>, at: egui::Pos2) {
     harness.event(egui::Event::PointerMoved(at));
@@ -473,8 +477,7 @@ fn click_at(harness: &mut Harness<'_, MinilateralApp>, at: egui::Pos2) {
 fn hovering_clicking_and_dragging_a_node_in_the_network() {
     let mut harness = harness();
     harness.run_steps(3);
-    let timeline = &harness.state().document().timeline;
-    let foc = timeline.body_ix("foc").expect("the FOC is in the fixture");
+    let foc = body_selection(&harness, "foc");
     let at = harness
         .state()
         .node_on_screen("foc")
@@ -492,10 +495,7 @@ fn hovering_clicking_and_dragging_a_node_in_the_network() {
     assert_eq!(harness.state().hovered_in_network(), None);
     // A click selects it; a click on empty canvas clears the selection.
     click_at(&mut harness, at);
-    assert_eq!(
-        harness.state().state().view.selection,
-        Some(minilateral::scene::Selection::Body(foc))
-    );
+    assert_eq!(harness.state().state().view.selection, foc);
     click_at(&mut harness, empty);
     assert_eq!(harness.state().state().view.selection, None);
     // A drag from the node moves the node, not the view: the other nodes stay put.
@@ -520,10 +520,7 @@ fn hovering_clicking_and_dragging_a_node_in_the_network() {
     assert!((still - other).length() < 0.5, "{other:?} to {still:?}");
     // The node is found where it was dropped.
     click_at(&mut harness, moved);
-    assert_eq!(
-        harness.state().state().view.selection,
-        Some(minilateral::scene::Selection::Body(foc))
-    );
+    assert_eq!(harness.state().state().view.selection, foc);
 }
 
 /// A network of about 4,000 nodes, laid out: more nodes on screen than the detailed drawing
@@ -608,14 +605,8 @@ fn a_click_that_wakes_an_idle_window_selects_the_node() {
         });
     }
     harness.run_steps(3);
-    let foc = harness
-        .state()
-        .document()
-        .timeline
-        .body_ix("foc")
-        .expect("the FOC is in the fixture");
     assert_eq!(
         harness.state().state().view.selection,
-        Some(minilateral::scene::Selection::Body(foc))
+        body_selection(&harness, "foc")
     );
 }
